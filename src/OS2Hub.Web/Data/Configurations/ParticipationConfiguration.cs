@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Data.Configurations;
+
+internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Participation>
+{
+    public void Configure(EntityTypeBuilder<Participation> builder)
+    {
+        builder.HasOne(p => p.Product).WithMany(p => p.Participations).HasForeignKey(p => p.ProductId);
+        builder.HasOne(p => p.Organisation).WithMany(o => o.Participations).HasForeignKey(p => p.OrganisationId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.ProductId, p.Kind, p.EndDate });
+        builder.HasIndex(p => new { p.OrganisationId, p.Kind });
+        builder.Property(p => p.RoleText).HasMaxLength(200);
+        builder.Property(p => p.Source).HasMaxLength(2000);
+    }
+}
+
+internal sealed class WorkingGroupConfiguration : IEntityTypeConfiguration<WorkingGroup>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroup> builder)
+    {
+        builder.HasOne(g => g.Product).WithMany(p => p.WorkingGroups).HasForeignKey(g => g.ProductId);
+        builder.Property(g => g.Name).HasMaxLength(200);
+    }
+}
+
+internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration<WorkingGroupMember>
+{
+    public void Configure(EntityTypeBuilder<WorkingGroupMember> builder)
+    {
+        builder.HasOne<WorkingGroup>().WithMany(g => g.Members).HasForeignKey(m => m.WorkingGroupId);
+        builder.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(m => m.PersonName).HasMaxLength(200);
+    }
+}
+
+internal sealed class ProductCoordinatorConfiguration : IEntityTypeConfiguration<ProductCoordinator>
+{
+    public void Configure(EntityTypeBuilder<ProductCoordinator> builder)
+    {
+        builder.HasOne<Product>().WithMany(p => p.Coordinators).HasForeignKey(c => c.ProductId);
+        builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(c => c.PersonName).HasMaxLength(200);
+        builder.Property(c => c.Source).HasMaxLength(2000);
+    }
+}

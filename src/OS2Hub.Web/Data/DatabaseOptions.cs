@@ -1,0 +1,13 @@
+namespace OS2Hub.Web.Data;
+
+/// <summary>Settings under "OS2Hub" in appsettings, environment variables (OS2Hub__DemoData) or the command line.</summary>
+public sealed class OS2HubOptions
+{
+    public const string Section = "OS2Hub";
+
+    /// <summary>SQLite file. Relative paths are under the app's content root.</summary>
+    public string DatabasePath { get; set; } = "App_Data/os2hub.db";
+
+    /// <summary>Load invented demo co-owners and working groups, marked "Demodata" everywhere. Off in production.</summary>
+    public bool DemoData { get; set; }
+}

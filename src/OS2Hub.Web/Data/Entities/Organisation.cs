@@ -1,0 +1,44 @@
+namespace OS2Hub.Web.Data.Entities;
+
+public class Organisation
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public OrganisationKind Kind { get; set; }
+
+    /// <summary>Official 4-digit code: kommunekode for municipalities (0101…0860), regionskode for regions (1081…1085).</summary>
+    public string? Code { get; set; }
+
+    /// <summary>The region a municipality lies in.</summary>
+    public int? RegionId { get; set; }
+    public Organisation? Region { get; set; }
+
+    /// <summary>CVR number of a company; unknown until someone records it.</summary>
+    public string? Cvr { get; set; }
+    public string? Website { get; set; }
+
+    /// <summary>Where the organisation's identity (name, code) comes from.</summary>
+    public string? Source { get; set; }
+    public DateOnly? SourceDate { get; set; }
+
+    /// <summary>The key the reference data knows it by, so reloading never duplicates it.</summary>
+    public string? ReferenceKey { get; set; }
+    public bool IsDemo { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public List<PopulationFigure> PopulationFigures { get; set; } = [];
+    public List<Participation> Participations { get; set; } = [];
+}
+
+/// <summary>A population figure with its date; figures accumulate so the size class of any year can be derived.</summary>
+public class PopulationFigure
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public DateOnly AsOf { get; set; }
+    public int Population { get; set; }
+    public string? Source { get; set; }
+}

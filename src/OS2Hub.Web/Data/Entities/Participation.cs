@@ -1,0 +1,73 @@
+namespace OS2Hub.Web.Data.Entities;
+
+/// <summary>
+/// An organisation's capacity on one product for a period: a membership (co-owner) or one supplier role.
+/// A supplier with three roles has three rows, each with its own period. Rows are never deleted when they end;
+/// the end date closes them, so the history of who was a member when stays. Join requests (a later feature)
+/// create rows here when approved.
+/// </summary>
+public class Participation
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    public ParticipationKind Kind { get; set; }
+
+    /// <summary>Only for suppliers.</summary>
+    public SupplierRole? Role { get; set; }
+
+    /// <summary>The source's wording of the role, kept when it is not one of the five known roles.</summary>
+    public string? RoleText { get; set; }
+
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+
+    public string? Source { get; set; }
+    public DateOnly? SourceDate { get; set; }
+
+    /// <summary>Derived from indirect evidence (e.g. who commits to the repository): shown as such.</summary>
+    public bool IsInferred { get; set; }
+    public bool IsDemo { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public class WorkingGroup
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    public WorkingGroupKind Kind { get; set; }
+
+    /// <summary>Faggrupper have names; the styregruppe and koordinationsgruppe need none.</summary>
+    public string? Name { get; set; }
+    public bool IsDemo { get; set; }
+    public List<WorkingGroupMember> Members { get; set; } = [];
+}
+
+public class WorkingGroupMember
+{
+    public int Id { get; set; }
+    public int WorkingGroupId { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public string? PersonName { get; set; }
+    public bool IsChair { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+}
+
+public class ProductCoordinator
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public required string PersonName { get; set; }
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public DateOnly? StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string? Source { get; set; }
+    public bool IsDemo { get; set; }
+}

@@ -1,0 +1,101 @@
+namespace OS2Hub.Web.Data.Entities;
+
+public class Category
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+}
+
+public class Product
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Slug { get; set; }
+    public string? Summary { get; set; }
+
+    /// <summary>Markdown. Rendered with raw HTML disabled.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>BCP 47 language of <see cref="Summary"/> and <see cref="Description"/> ("da" or "en"): some products are only described in English.</summary>
+    public string? DescriptionLanguage { get; set; }
+
+    public int? CategoryId { get; set; }
+    public Category? Category { get; set; }
+
+    public MaturityLevel Maturity { get; set; }
+    public DateOnly? MaturityAssessedOn { get; set; }
+    public LifecycleState Lifecycle { get; set; }
+
+    /// <summary>The latest sourced statement about the product's standing, verbatim.</summary>
+    public string? StatusNote { get; set; }
+
+    /// <summary>SPDX licence expression; null means unknown.</summary>
+    public string? Licence { get; set; }
+
+    /// <summary>The source's own wording when it could not be mapped to SPDX without guessing.</summary>
+    public string? LicenceNote { get; set; }
+
+    public string? RepositoryUrl { get; set; }
+    public string? DocumentationUrl { get; set; }
+    public string? WebsiteUrl { get; set; }
+    public string? IssueTrackerUrl { get; set; }
+
+    /// <summary>Null: unknown (shown as "ukendt", never flagged).</summary>
+    public bool? CodeIsPublic { get; set; }
+    public bool? IssueTrackerIsPublic { get; set; }
+
+    /// <summary>Folded, lower-case text of name, summary, description, category and supplier names; maintained by <c>CatalogSearch</c>.</summary>
+    public string SearchText { get; set; } = "";
+    public string SearchName { get; set; } = "";
+
+    public string? ReferenceKey { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<Participation> Participations { get; set; } = [];
+    public List<ProductSource> Sources { get; set; } = [];
+    public List<ProductMention> Mentions { get; set; } = [];
+    public List<WorkingGroup> WorkingGroups { get; set; } = [];
+    public List<ProductCoordinator> Coordinators { get; set; } = [];
+}
+
+/// <summary>Provenance: where one fact about a product comes from and when it was taken.</summary>
+public class ProductSource
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public ProductFact Fact { get; set; }
+    public required string Reference { get; set; }
+    public DateOnly? AsOf { get; set; }
+    public bool IsInferred { get; set; }
+    public string? Note { get; set; }
+}
+
+public enum ProductFact
+{
+    Description,
+    Category,
+    Status,
+    Maturity,
+    Licence,
+    Repository,
+    Links,
+}
+
+/// <summary>A dated, sourced statement ("pilot of OS2mo 2.0, 2018"). It is evidence, not co-ownership.</summary>
+public class ProductMention
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>Name as the source wrote it, for mentions of something that is not (or not yet) an organisation here.</summary>
+    public string? Subject { get; set; }
+    public required string Statement { get; set; }
+
+    /// <summary>ISO 8601 date or partial date ("2018-10"), as precise as the source is.</summary>
+    public string? AsOf { get; set; }
+    public string? Source { get; set; }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Data;
+
+public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : DbContext(options)
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductSource> ProductSources => Set<ProductSource>();
+    public DbSet<ProductMention> ProductMentions => Set<ProductMention>();
+    public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
+    public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
+    public DbSet<ProductCoordinator> ProductCoordinators => Set<ProductCoordinator>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OS2HubDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Enums as text: readable in the database and stable when a value is inserted in the middle.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+}

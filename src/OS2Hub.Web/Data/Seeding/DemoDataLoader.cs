@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Products;
+
+namespace OS2Hub.Web.Data.Seeding;
+
+/// <summary>
+/// Invented co-owners, working groups, coordinators and supplier periods that make development feel real.
+/// Every row it writes carries IsDemo, the UI marks it, and switching demo data off removes it again.
+/// The generator is seeded, so every developer sees the same demo world.
+/// </summary>
+public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory, ILogger<DemoDataLoader> logger)
+{
+    private static readonly string[] s_firstNames = ["Anne", "Mette", "Lars", "Søren", "Jens", "Hanne", "Louise", "Mikkel", "Camilla", "Rasmus", "Ida", "Kasper", "Sofie", "Anders", "Line", "Thomas"];
+    private static readonly string[] s_lastNames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Madsen", "Kristensen"];
+
+    public async Task LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Participations.AnyAsync(p => p.IsDemo, ct) || await db.WorkingGroups.AnyAsync(g => g.IsDemo, ct))
+        {
+            return;
+        }
+
+        var random = new Random(2012);
+        var authorities = await db.Organisations.Where(o => o.Kind == OrganisationKind.Kommune || o.Kind == OrganisationKind.Region)
+            .OrderBy(o => o.Code).ToListAsync(ct);
+        var products = await db.Products.Where(p => p.Lifecycle != LifecycleState.Udtraadt && p.CategoryId != null).OrderBy(p => p.Name).ToListAsync(ct);
+        var hosting = new Organisation
+        {
+            Name = "Demo Drift A/S",
+            Slug = "demo-drift-as",
+            Kind = OrganisationKind.Virksomhed,
+            IsDemo = true,
+            UpdatedAt = DateTime.UtcNow,
+        };
+        db.Organisations.Add(hosting);
+        var now = DateTime.UtcNow;
+
+        foreach (var product in products)
+        {
+            var members = authorities.OrderBy(_ => random.Next()).Take(random.Next(3, 46)).ToList();
+            foreach (var member in members)
+            {
+                var start = new DateOnly(random.Next(2013, 2026), random.Next(1, 13), 1);
+                // One in twelve memberships has ended, so histories show former members too.
+                DateOnly? end = random.Next(12) == 0 ? start.AddYears(random.Next(1, 4)) : null;
+                db.Participations.Add(new Participation
+                {
+                    ProductId = product.Id, OrganisationId = member.Id, Kind = ParticipationKind.Medlem,
+                    StartDate = start, EndDate = end, IsDemo = true, CreatedAt = now,
+                });
+            }
+
+            var current = members.Take(Math.Max(3, members.Count * 11 / 12)).ToList();
+            var steering = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.Styregruppe, IsDemo = true };
+            foreach (var (org, i) in current.Take(random.Next(3, 6)).Select((o, i) => (o, i)))
+            {
+                steering.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, PersonName = Person(random), IsChair = i == 0 });
+            }
+
+            var coordination = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.Koordinationsgruppe, IsDemo = true };
+            foreach (var (org, i) in current.Skip(1).Take(random.Next(3, 9)).Select((o, i) => (o, i)))
+            {
+                coordination.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, PersonName = Person(random), IsChair = i == 0 });
+            }
+
+            db.WorkingGroups.AddRange(steering, coordination);
+            db.ProductCoordinators.Add(new ProductCoordinator
+            {
+                ProductId = product.Id, PersonName = Person(random), OrganisationId = current[0].Id, IsDemo = true,
+                StartDate = new DateOnly(random.Next(2019, 2026), 1, 1),
+            });
+
+            // Supplier periods: a demo hosting supplier on every third product, one of them with an ended period.
+            if (random.Next(3) == 0)
+            {
+                var start = new DateOnly(random.Next(2016, 2024), 1, 1);
+                db.Participations.Add(new Participation
+                {
+                    ProductId = product.Id, Organisation = hosting, Kind = ParticipationKind.Leverandoer, Role = SupplierRole.DriftHosting,
+                    StartDate = start, EndDate = random.Next(4) == 0 ? start.AddYears(2) : start.AddYears(6), IsDemo = true, CreatedAt = now,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await CatalogSearch.RefreshAsync(db, products.Select(p => p.Id).ToList(), ct);
+        logger.LogInformation("Demo data loaded for {Count} products", products.Count);
+    }
+
+    /// <summary>Removes everything the demo generator made, so a database switched to real data shows real facts only.</summary>
+    public async Task RemoveAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var removed = await db.Participations.Where(p => p.IsDemo || p.Organisation!.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.WorkingGroupMembers.Where(m => db.WorkingGroups.Any(g => g.Id == m.WorkingGroupId && g.IsDemo)).ExecuteDeleteAsync(ct);
+        removed += await db.WorkingGroups.Where(g => g.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.ProductCoordinators.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.Organisations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
+        if (removed > 0)
+        {
+            await CatalogSearch.RefreshAsync(db, await db.Products.Select(p => p.Id).ToListAsync(ct), ct);
+            logger.LogInformation("Demo data removed ({Rows} rows)", removed);
+        }
+    }
+
+    private static string Person(Random random) => $"{s_firstNames[random.Next(s_firstNames.Length)]} {s_lastNames[random.Next(s_lastNames.Length)]}";
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Data.Seeding;
+
+/// <summary>
+/// The rules that turn the uneven public sources into typed facts. Each rule maps only what is unambiguous
+/// and leaves the rest unknown; the source's own wording is kept beside the unknown value.
+/// </summary>
+public static partial class ReferenceMapping
+{
+    /// <summary>SPDX identifiers the portfolio uses or is likely to use. A value outside this list is not guessed at.</summary>
+    private static readonly HashSet<string> s_spdxIds = new(StringComparer.Ordinal)
+    {
+        "MPL-2.0", "EUPL-1.2", "EUPL-1.1", "GPL-2.0", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0", "GPL-3.0-only",
+        "GPL-3.0-or-later", "AGPL-3.0", "AGPL-3.0-only", "AGPL-3.0-or-later", "LGPL-2.1", "LGPL-2.1-only",
+        "LGPL-2.1-or-later", "LGPL-3.0", "LGPL-3.0-only", "LGPL-3.0-or-later", "MIT", "Apache-2.0", "BSD-2-Clause",
+        "BSD-3-Clause", "ISC", "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "Unlicense",
+    };
+
+    public static bool IsKnownSpdxId(string id) => s_spdxIds.Contains(id);
+
+    /// <summary>A single SPDX id, or ids joined by AND/OR, becomes the licence; prose stays a note.</summary>
+    public static (string? Spdx, string? Note) MapLicence(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return (null, null);
+        }
+
+        var trimmed = value.Trim();
+        var parts = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var ok = i % 2 == 0 ? s_spdxIds.Contains(parts[i]) : parts[i] is "OR" or "AND";
+            if (!ok || parts.Length % 2 == 0)
+            {
+                return (null, trimmed);
+            }
+        }
+
+        return (trimmed, null);
+    }
+
+    /// <summary>Exactly OS2's five roles (in the sources' spellings); any other wording stays unknown with its text.</summary>
+    public static (SupplierRole Role, string? Text) MapRole(string text)
+    {
+        var role = text.Trim().ToLowerInvariant() switch
+        {
+            "udvikling" or "development" => SupplierRole.Udvikling,
+            "vedligeholdelse" or "vedligehold" or "maintenance" => SupplierRole.Vedligeholdelse,
+            "drift" or "hosting" or "drift/hosting" or "hosting/drift" => SupplierRole.DriftHosting,
+            "support" => SupplierRole.Support,
+            "rådgivning" or "advice" => SupplierRole.Raadgivning,
+            _ => SupplierRole.Ukendt,
+        };
+        return (role, role == SupplierRole.Ukendt ? text.Trim() : null);
+    }
+
+    /// <summary>Organisation names are proper nouns; an entry that starts in lower case ("five suppliers offer …") describes, it does not name.</summary>
+    public static bool IsOrganisationName(string name) => name.Length > 0 && char.IsUpper(name[0]);
+
+    /// <summary>"ITK, Aarhus Kommune" is Aarhus Kommune acting as a supplier through a department: returns "Aarhus".</summary>
+    public static string? MunicipalityBehindSupplierName(string name)
+    {
+        var last = name.Split(',').Last().Trim();
+        return last.EndsWith(" Kommune", StringComparison.Ordinal) ? last[..^" Kommune".Length] : null;
+    }
+
+    public static (MaturityLevel Level, DateOnly? AssessedOn) MapMaturity(string? status)
+    {
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            return (MaturityLevel.Ukendt, null);
+        }
+
+        // Only a level the source states as current counts; "recommends niveau 2" is a recommendation, not a level.
+        var level = CurrentLevelRegex().Match(status) is { Success: true } m
+            ? m.Groups[1].Value switch { "1" => MaturityLevel.Niveau1, "2" => MaturityLevel.Niveau2, "3" => MaturityLevel.Niveau3, _ => MaturityLevel.Ukendt }
+            : status.StartsWith("sandkasse", StringComparison.OrdinalIgnoreCase) ? MaturityLevel.Sandkasse : MaturityLevel.Ukendt;
+
+        DateOnly? date = null;
+        if (level is not MaturityLevel.Ukendt && DanishDateRegex().Match(status) is { Success: true } d)
+        {
+            date = DateOnly.ParseExact(d.Value, "dd-MM-yyyy", CultureInfo.InvariantCulture);
+        }
+
+        return (level, date);
+    }
+
+    public static LifecycleState MapLifecycle(string? status)
+    {
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            return LifecycleState.Ukendt;
+        }
+
+        if (status.StartsWith("udtrådt", StringComparison.OrdinalIgnoreCase))
+        {
+            return LifecycleState.Udtraadt;
+        }
+
+        if (status.Contains("frozen", StringComparison.OrdinalIgnoreCase) || status.Contains("frosset", StringComparison.OrdinalIgnoreCase))
+        {
+            return LifecycleState.Frosset;
+        }
+
+        return status.StartsWith("OS2-produkt", StringComparison.Ordinal) || status.StartsWith("sandkasse", StringComparison.OrdinalIgnoreCase)
+            ? LifecycleState.Aktiv
+            : LifecycleState.Ukendt;
+    }
+
+    /// <summary>The first sentence of a description, at most about 200 characters, cut at a word.</summary>
+    public static string? Summarise(string? description)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return null;
+        }
+
+        var text = description.Trim();
+        var end = text.IndexOfAny(['.', ';']);
+        var sentence = end > 20 ? text[..end] : text;
+        if (sentence.Length <= 200)
+        {
+            return sentence.TrimEnd('.', ';', ' ') + ".";
+        }
+
+        var cut = sentence.LastIndexOf(' ', 200);
+        return sentence[..(cut > 0 ? cut : 200)].TrimEnd(',', ' ') + " …";
+    }
+
+    /// <summary>Product name without the source's parenthetical remark: "OS2sofd (SOFD Core)" → "OS2sofd".</summary>
+    public static string CleanProductName(string name)
+    {
+        var paren = name.IndexOf(" (", StringComparison.Ordinal);
+        return paren > 0 ? name[..paren] : name;
+    }
+
+    [GeneratedRegex(@"OS2-produkt, niveau ([123])\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CurrentLevelRegex();
+
+    [GeneratedRegex(@"\b\d{2}-\d{2}-\d{4}\b")]
+    private static partial Regex DanishDateRegex();
+}

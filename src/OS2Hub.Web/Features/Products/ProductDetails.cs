@@ -1,0 +1,87 @@
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Features.Products;
+
+public sealed record SourceInfo(ProductFact Fact, string Reference, DateOnly? AsOf, bool IsInferred, string? Note);
+
+public sealed record MemberInfo(string Slug, string Name, OrganisationKind Kind, string? RegionName, DateOnly? StartDate, DateOnly? EndDate, bool IsDemo);
+
+public sealed record MentionInfo(string? OrganisationSlug, string? Subject, string Statement, string? AsOf, string? Source);
+
+public sealed record SupplierRoleInfo(SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred, bool IsDemo, string? Source);
+
+public sealed record SupplierInfo(string Slug, string Name, IReadOnlyList<SupplierRoleInfo> Roles);
+
+public sealed record GroupMemberInfo(string Slug, string Name, string? PersonName, bool IsChair);
+
+public sealed record WorkingGroupInfo(WorkingGroupKind Kind, string? Name, bool IsDemo, IReadOnlyList<GroupMemberInfo> Members);
+
+public sealed record CoordinatorInfo(string PersonName, string? OrganisationSlug, string? OrganisationName, bool IsDemo, string? Source);
+
+public enum DependencyReason
+{
+    SingleSupplier,
+    CodeNotPublic,
+    IssueTrackerNotPublic,
+}
+
+public sealed record ProductDetails(
+    int Id,
+    string Slug,
+    string Name,
+    string? Summary,
+    string? Description,
+    string? DescriptionLanguage,
+    string? Category,
+    string? CategorySlug,
+    MaturityLevel Maturity,
+    DateOnly? MaturityAssessedOn,
+    LifecycleState Lifecycle,
+    string? StatusNote,
+    string? Licence,
+    string? LicenceNote,
+    string? RepositoryUrl,
+    string? DocumentationUrl,
+    string? WebsiteUrl,
+    string? IssueTrackerUrl,
+    bool? CodeIsPublic,
+    bool? IssueTrackerIsPublic,
+    DateTime UpdatedAt,
+    IReadOnlyList<SourceInfo> Sources,
+    IReadOnlyList<MemberInfo> CoOwners,
+    IReadOnlyList<MemberInfo> FormerMembers,
+    IReadOnlyList<MentionInfo> Mentions,
+    IReadOnlyList<SupplierInfo> Suppliers,
+    IReadOnlyList<WorkingGroupInfo> WorkingGroups,
+    IReadOnlyList<CoordinatorInfo> Coordinators)
+{
+    /// <summary>
+    /// Why the product may lock its members in. One supplier holding every recorded role, or code or issue tracker
+    /// known not to be public. Unknown openness is not a reason: the page says "ukendt" instead.
+    /// </summary>
+    public IReadOnlyList<DependencyReason> DependencyReasons
+    {
+        get
+        {
+            var reasons = new List<DependencyReason>();
+            if (Suppliers.Count == 1)
+            {
+                reasons.Add(DependencyReason.SingleSupplier);
+            }
+
+            if (CodeIsPublic == false)
+            {
+                reasons.Add(DependencyReason.CodeNotPublic);
+            }
+
+            if (IssueTrackerIsPublic == false)
+            {
+                reasons.Add(DependencyReason.IssueTrackerNotPublic);
+            }
+
+            return reasons;
+        }
+    }
+
+    public SourceInfo? SourceOf(ProductFact fact) => Sources.FirstOrDefault(s => s.Fact == fact);
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Features.Products;
+
+public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<ProductDetails?> GetAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Category)
+            .Include(p => p.Sources)
+            .Include(p => p.Mentions).ThenInclude(m => m.Organisation)
+            .Include(p => p.Participations).ThenInclude(x => x.Organisation).ThenInclude(o => o!.Region)
+            .Include(p => p.WorkingGroups).ThenInclude(g => g.Members).ThenInclude(m => m.Organisation)
+            .Include(p => p.Coordinators).ThenInclude(c => c.Organisation)
+            .FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        MemberInfo Member(Participation x) => new(x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind,
+            x.Organisation.Region?.Name, x.StartDate, x.EndDate, x.IsDemo);
+
+        var memberships = product.Participations.Where(x => x.Kind == ParticipationKind.Medlem).ToList();
+        var suppliers = product.Participations
+            .Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
+            .GroupBy(x => x.OrganisationId)
+            .Select(g => (Organisation: g.First().Organisation!, Roles: g))
+            .OrderBy(g => g.Organisation.Name, StringComparer.CurrentCulture)
+            .Select(g => new SupplierInfo(g.Organisation.Slug, g.Organisation.Name, g.Roles
+                .OrderBy(x => x.Role)
+                .Select(x => new SupplierRoleInfo(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo, x.Source))
+                .ToList()))
+            .ToList();
+
+        return new ProductDetails(
+            product.Id, product.Slug, product.Name, product.Summary, product.Description, product.DescriptionLanguage,
+            product.Category?.Name, product.Category?.Slug, product.Maturity, product.MaturityAssessedOn, product.Lifecycle,
+            product.StatusNote, product.Licence, product.LicenceNote, product.RepositoryUrl, product.DocumentationUrl,
+            product.WebsiteUrl, product.IssueTrackerUrl, product.CodeIsPublic, product.IssueTrackerIsPublic, product.UpdatedAt,
+            product.Sources.Select(s => new SourceInfo(s.Fact, s.Reference, s.AsOf, s.IsInferred, s.Note)).ToList(),
+            memberships.Where(x => x.IsCurrentOn(today)).Select(Member).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList(),
+            memberships.Where(x => x.EndDate is not null && x.EndDate <= today).Select(Member).OrderByDescending(m => m.EndDate).ToList(),
+            product.Mentions
+                .OrderBy(m => m.AsOf).ThenBy(m => m.Subject, StringComparer.CurrentCulture)
+                .Select(m => new MentionInfo(m.Organisation?.Slug, m.Organisation?.Name ?? m.Subject, m.Statement, m.AsOf, m.Source)).ToList(),
+            suppliers,
+            product.WorkingGroups.OrderBy(g => g.Kind).ThenBy(g => g.Name)
+                .Select(g => new WorkingGroupInfo(g.Kind, g.Name, g.IsDemo, g.Members
+                    .Where(m => m.EndDate is null || m.EndDate > today)
+                    .OrderByDescending(m => m.IsChair).ThenBy(m => m.Organisation!.Name, StringComparer.CurrentCulture)
+                    .Select(m => new GroupMemberInfo(m.Organisation!.Slug, m.Organisation.Name, m.PersonName, m.IsChair)).ToList()))
+                .ToList(),
+            product.Coordinators.Where(c => c.EndDate is null || c.EndDate > today)
+                .Select(c => new CoordinatorInfo(c.PersonName, c.Organisation?.Slug, c.Organisation?.Name, c.IsDemo, c.Source)).ToList());
+    }
+}
