@@ -28,6 +28,7 @@ builder.Services.AddScoped<ProductDetailsService>();
 builder.Services.AddScoped<OrganisationService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Home.HomeService>();
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddHostedService<DatabaseInitializer>();
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -61,12 +62,12 @@ app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-await app.Services.InitializeDatabaseAsync();
-await app.StartAsync();
-foreach (var url in app.Urls)
+app.Lifetime.ApplicationStarted.Register(() =>
 {
-    app.Logger.LogInformation("OS2Hub kører på {Url}", url);
-    Console.WriteLine($"OS2Hub: åbn {url} i browseren");
-}
+    foreach (var url in app.Urls)
+    {
+        Console.WriteLine($"OS2Hub kører: åbn {url} i browseren");
+    }
+});
 
-await app.WaitForShutdownAsync();
+app.Run();

@@ -4,34 +4,47 @@ using OS2Hub.Web.Data.Seeding;
 
 namespace OS2Hub.Web.Data;
 
-public static class DatabaseInitializer
+/// <summary>
+/// Prepares the database before the server takes requests: applies migrations, turns on WAL, loads reference data,
+/// and loads or removes demo data. It runs in StartingAsync, which the host awaits before any server starts.
+/// </summary>
+public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLifecycleService
 {
-    /// <summary>Applies migrations, turns on WAL, loads reference data, and loads or removes demo data.</summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        using var scope = services.CreateScope();
+        using var scope = scopes.CreateScope();
         var provider = scope.ServiceProvider;
         var options = provider.GetRequiredService<IOptions<OS2HubOptions>>().Value;
         var factory = provider.GetRequiredService<IDbContextFactory<OS2HubDbContext>>();
-        await using (var db = await factory.CreateDbContextAsync(ct))
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            await db.Database.MigrateAsync(ct);
+            await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
-                // WAL lets readers (every open circuit) continue while the one writer commits.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                // WAL lets readers (every open circuit) go on while the one writer commits.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
         }
 
-        await provider.GetRequiredService<ReferenceDataLoader>().LoadAsync(ct);
+        await provider.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken);
         var demo = provider.GetRequiredService<DemoDataLoader>();
         if (options.DemoData)
         {
-            await demo.LoadAsync(ct);
+            await demo.LoadAsync(cancellationToken);
         }
         else
         {
-            await demo.RemoveAsync(ct);
+            await demo.RemoveAsync(cancellationToken);
         }
     }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

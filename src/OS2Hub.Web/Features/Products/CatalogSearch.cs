@@ -24,22 +24,38 @@ public static class CatalogSearch
         return products;
     }
 
-    /// <summary>Orders by how many of the words occur in the name, so name matches come before description matches.</summary>
+    /// <summary>
+    /// Orders name matches before description matches: per word, an exact name scores most, then a name that starts
+    /// with the word, then one that contains it. The name is compared without its "OS2" brand prefix, which every
+    /// product shares, so "mo" is an exact hit on OS2mo rather than one of many names containing "mo".
+    /// </summary>
     public static IOrderedQueryable<Product> OrderByRelevance(IQueryable<Product> products, IReadOnlyList<string> terms)
     {
         var p = Expression.Parameter(typeof(Product), "p");
         var searchName = Expression.Property(p, nameof(Product.SearchName));
         var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
         Expression score = Expression.Constant(0);
         foreach (var term in terms)
         {
             // Wrapping the term in a closure makes EF send it as a parameter, not inline SQL text.
             Expression<Func<string>> termValue = () => term;
-            var hit = Expression.Call(searchName, contains, termValue.Body);
-            score = Expression.Add(score, Expression.Condition(hit, Expression.Constant(1), Expression.Constant(0)));
+            score = Add(score, Expression.Equal(searchName, termValue.Body), 4);
+            score = Add(score, Expression.Call(searchName, startsWith, termValue.Body), 2);
+            score = Add(score, Expression.Call(searchName, contains, termValue.Body), 1);
         }
 
         return products.OrderByDescending(Expression.Lambda<Func<Product, int>>(score, p));
+
+        static Expression Add(Expression score, Expression hit, int points) =>
+            Expression.Add(score, Expression.Condition(hit, Expression.Constant(points), Expression.Constant(0)));
+    }
+
+    /// <summary>The folded name used for ranking: without the shared "OS2" prefix.</summary>
+    public static string RankingName(string name)
+    {
+        var folded = TextFolding.Fold(name);
+        return folded.StartsWith("os2", StringComparison.Ordinal) && folded.Length > 3 ? folded[3..].TrimStart() : folded;
     }
 
     /// <summary>Recomputes the folded search text of the given products. Call after any change to what it covers.</summary>
@@ -58,7 +74,7 @@ public static class CatalogSearch
                 var suppliers = product.Participations
                     .Where(x => x.IsCurrentOn(today))
                     .Select(x => x.Organisation!.Name).Distinct();
-                product.SearchName = TextFolding.Fold($"{product.Name} {product.ReferenceKey}");
+                product.SearchName = RankingName(product.Name);
                 product.SearchText = TextFolding.Fold(string.Join(' ',
                     [product.Name, product.ReferenceKey, product.Summary, product.Description, product.Category?.Name, .. suppliers]));
             }

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Data;
+
+public sealed class ReferenceDataTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task LoadsAllMunicipalitiesRegionsAndProducts()
+    {
+        await _db.LoadReferenceDataAsync();
+
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(98, await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Kommune, Ct));
+        Assert.Equal(5, await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Region, Ct));
+        Assert.Equal(31, await db.Products.CountAsync(Ct));
+        var frederikshavn = await db.Organisations.Include(o => o.Region).Include(o => o.PopulationFigures).SingleAsync(o => o.Code == "0813", Ct);
+        Assert.Equal("Frederikshavn Kommune", frederikshavn.Name);
+        Assert.Equal("Region Nordjylland", frederikshavn.Region!.Name);
+        Assert.Equal(new DateOnly(2026, 1, 1), frederikshavn.PopulationFigures.Single().AsOf);
+        Assert.Equal("Københavns Kommune", (await db.Organisations.SingleAsync(o => o.Code == "0101", Ct)).Name);
+    }
+
+    [Fact]
+    public async Task ReloadingNeverDuplicatesNorOverwritesEdits()
+    {
+        await _db.LoadReferenceDataAsync();
+        await using (var db = _db.CreateDbContext())
+        {
+            var product = await db.Products.SingleAsync(p => p.Slug == "os2mo", Ct);
+            product.Summary = "Redigeret af sekretariatet";
+            product.Licence = "EUPL-1.2";
+            var aarhus = await db.Organisations.SingleAsync(o => o.Code == "0751", Ct);
+            aarhus.Website = "https://aarhus.dk";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // A restart runs the loader again.
+        await _db.LoadReferenceDataAsync();
+
+        await using var check = _db.CreateDbContext();
+        var reloaded = await check.Products.SingleAsync(p => p.Slug == "os2mo", Ct);
+        Assert.Equal("Redigeret af sekretariatet", reloaded.Summary);
+        Assert.Equal("EUPL-1.2", reloaded.Licence);
+        Assert.Equal("https://aarhus.dk", (await check.Organisations.SingleAsync(o => o.Code == "0751", Ct)).Website);
+        Assert.Equal(31, await check.Products.CountAsync(Ct));
+        Assert.Equal(98, await check.Organisations.CountAsync(o => o.Kind == OrganisationKind.Kommune, Ct));
+        Assert.Equal(98, await check.PopulationFigures.CountAsync(Ct));
+        Assert.Equal(1, await check.Organisations.CountAsync(o => o.Name == "Magenta ApS", Ct));
+        Assert.Equal(await check.Participations.CountAsync(Ct), await CountAfterAnotherLoad());
+    }
+
+    private async Task<int> CountAfterAnotherLoad()
+    {
+        await _db.LoadReferenceDataAsync();
+        await using var db = _db.CreateDbContext();
+        return await db.Participations.CountAsync(Ct);
+    }
+
+    [Fact]
+    public async Task UnevenSourcesAreMappedByClearRulesAndTheRestStaysUnknown()
+    {
+        await _db.LoadReferenceDataAsync();
+
+        await using var db = _db.CreateDbContext();
+        var products = await db.Products.Include(p => p.Participations).ThenInclude(x => x.Organisation)
+            .Include(p => p.Mentions).Include(p => p.Sources).AsSplitQuery().ToDictionaryAsync(p => p.Slug, Ct);
+
+        // Licence written as prose is not guessed at; the wording is kept.
+        Assert.Null(products["os2iot"].Licence);
+        Assert.Contains("MPL-2.0 (code)", products["os2iot"].LicenceNote, StringComparison.Ordinal);
+        Assert.Equal("MPL-2.0", products["os2mo"].Licence);
+        Assert.Null(products["os2agora"].Licence);
+
+        // "five suppliers offer …" is a mention, not a supplier.
+        Assert.DoesNotContain(products["os2iot"].Participations, x => x.Organisation!.Name.StartsWith("five", StringComparison.Ordinal));
+        Assert.Contains(products["os2iot"].Mentions, m => m.Subject!.StartsWith("five suppliers", StringComparison.Ordinal));
+
+        // ITK, Aarhus Kommune is Aarhus Kommune acting as a supplier: one organisation, two capacities.
+        var display = products["os2display"].Participations.Where(x => x.Kind == ParticipationKind.Leverandoer).ToList();
+        Assert.Contains(display, x => x.Organisation!.Code == "0751" && x.Role == SupplierRole.Udvikling);
+        Assert.False(await db.Organisations.AnyAsync(o => o.Name.Contains("ITK"), Ct));
+
+        // A role outside OS2's five stays unknown with the source's words; hosting/drift maps to drift.
+        var mo = products["os2mo"].Participations.Single(x => x.RoleText != null);
+        Assert.Equal(SupplierRole.Ukendt, mo.Role);
+        Assert.Equal("hosting (recommended by docs)", mo.RoleText);
+        Assert.Contains(products["os2display"].Participations, x => x.Role == SupplierRole.DriftHosting && x.Organisation!.Name == "Bellcom");
+        Assert.All(products.Values.SelectMany(p => p.Participations), x => Assert.Null(x.StartDate));
+
+        // Inferred suppliers are marked as such.
+        Assert.All(products["os2faktor"].Participations, x => Assert.True(x.IsInferred));
+
+        // Maturity only where a source states the current level, with its date; a recommendation is not a level.
+        Assert.Equal(MaturityLevel.Niveau1, products["os2autoproces"].Maturity);
+        Assert.Equal(new DateOnly(2025, 9, 5), products["os2autoproces"].MaturityAssessedOn);
+        Assert.Equal(MaturityLevel.Ukendt, products["os2rollekatalog"].Maturity);
+        Assert.Equal(LifecycleState.Udtraadt, products["os2datascanner"].Lifecycle);
+        Assert.Equal(LifecycleState.Ukendt, products["os2forms"].Lifecycle);
+
+        // English-only descriptions are marked English; code without a public source is flagged, unknown stays unknown.
+        Assert.Equal("en", products["os2iot"].DescriptionLanguage);
+        Assert.Equal("da", products["os2mo"].DescriptionLanguage);
+        Assert.False(products["os2flytjord"].CodeIsPublic);
+        Assert.True(products["os2mo"].CodeIsPublic);
+        Assert.Null(products["os2vikar"].IssueTrackerIsPublic);
+
+        // Dated member mentions are statements, not memberships.
+        Assert.Equal(18, products["os2mo"].Mentions.Count(m => m.OrganisationId != null));
+        Assert.DoesNotContain(products.Values.SelectMany(p => p.Participations), x => x.Kind == ParticipationKind.Medlem);
+
+        // Facts carry their source.
+        Assert.Contains(products["os2mo"].Sources, s => s.Fact == ProductFact.Description && s.Reference == "https://os2.eu/produkt/os2mo");
+    }
+
+    [Theory]
+    [InlineData(0, SizeClass.Lille)]
+    [InlineData(24_999, SizeClass.Lille)]
+    [InlineData(25_000, SizeClass.Mellem)]
+    [InlineData(59_999, SizeClass.Mellem)]
+    [InlineData(60_000, SizeClass.Stor)]
+    [InlineData(119_999, SizeClass.Stor)]
+    [InlineData(120_000, SizeClass.MegetStor)]
+    [InlineData(671_714, SizeClass.MegetStor)]
+    public void SizeClassBoundariesFollowOS2(int population, SizeClass expected) =>
+        Assert.Equal(expected, SizeClasses.FromPopulation(population));
+
+    [Fact]
+    public async Task The2026FiguresGiveTheDocumentedClassCounts()
+    {
+        await _db.LoadReferenceDataAsync();
+
+        await using var db = _db.CreateDbContext();
+        var classes = (await db.PopulationFigures.Select(p => p.Population).ToListAsync(Ct)).Select(SizeClasses.FromPopulation).ToList();
+
+        // SOURCES.md: 14 / 58 / 21 / 5 on the 1 January 2026 figures.
+        Assert.Equal(14, classes.Count(c => c == SizeClass.Lille));
+        Assert.Equal(58, classes.Count(c => c == SizeClass.Mellem));
+        Assert.Equal(21, classes.Count(c => c == SizeClass.Stor));
+        Assert.Equal(5, classes.Count(c => c == SizeClass.MegetStor));
+    }
+
+    [Fact]
+    public async Task DemoDataIsMarkedAndRemovedWhenSwitchedOff()
+    {
+        await _db.LoadReferenceDataAsync();
+        await _db.LoadDemoDataAsync();
+        await using (var db = _db.CreateDbContext())
+        {
+            Assert.True(await db.Participations.AnyAsync(p => p.Kind == ParticipationKind.Medlem, Ct));
+            Assert.All(await db.Participations.Where(p => p.Kind == ParticipationKind.Medlem).ToListAsync(Ct), p => Assert.True(p.IsDemo));
+        }
+
+        await new OS2Hub.Web.Data.Seeding.DemoDataLoader(_db, Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Data.Seeding.DemoDataLoader>.Instance)
+            .RemoveAsync(Ct);
+
+        await using var after = _db.CreateDbContext();
+        Assert.False(await after.Participations.AnyAsync(p => p.IsDemo, Ct));
+        Assert.False(await after.WorkingGroups.AnyAsync(Ct));
+        Assert.False(await after.ProductCoordinators.AnyAsync(Ct));
+        Assert.False(await after.Organisations.AnyAsync(o => o.IsDemo, Ct));
+        Assert.True(await after.Participations.AnyAsync(p => p.Kind == ParticipationKind.Leverandoer, Ct));
+    }
+}
