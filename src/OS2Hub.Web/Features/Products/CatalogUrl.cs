@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using OS2Hub.Web.Data.Entities;
 
@@ -34,19 +35,19 @@ public static class CatalogUrl
 
         if (q.Page > 1)
         {
-            pairs.Add(new("side", q.Page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            pairs.Add(new("side", q.Page.ToString(CultureInfo.InvariantCulture)));
         }
 
         if (q.PageSize != 20)
         {
-            pairs.Add(new("antal", q.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            pairs.Add(new("antal", q.PageSize.ToString(CultureInfo.InvariantCulture)));
         }
 
         return QueryHelpers.AddQueryString(Path, pairs);
     }
 
     public static CatalogQuery Parse(string? text, string[]? categories, string[]? maturities, string[]? lifecycles,
-        string[]? suppliers, string[]? municipalities, string[]? regions, string[]? licences, string? sort, int? page, int? pageSize) =>
+        string[]? suppliers, string[]? municipalities, string[]? regions, string[]? licences, string? sort, string? page, string? pageSize) =>
         new()
         {
             Text = string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 200)],
@@ -58,8 +59,8 @@ public static class CatalogUrl
             Regions = Clean(regions).Where(c => c.Length == 4 && c.All(char.IsAsciiDigit)).ToList(),
             Licences = Clean(licences),
             Sort = ParseSort(sort),
-            Page = page is > 0 ? page.Value : 1,
-            PageSize = pageSize is { } size && CatalogQuery.PageSizes.Contains(size) ? size : 20,
+            Page = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1,
+            PageSize = int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && CatalogQuery.PageSizes.Contains(size) ? size : 20,
         };
 
     public static string SortName(CatalogSort sort) => sort switch

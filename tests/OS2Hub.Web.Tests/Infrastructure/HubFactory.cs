@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace OS2Hub.Web.Tests.Infrastructure;
+
+/// <summary>The whole app over a temp-file SQLite database, migrated and loaded as at a real start.</summary>
+public class HubFactory : WebApplicationFactory<Program>
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "os2hub-tests-" + Guid.NewGuid().ToString("N"));
+
+    protected virtual bool DemoData => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseSetting("OS2Hub:DatabasePath", Path.Combine(_directory, "os2hub.db"));
+        builder.UseSetting("OS2Hub:DemoData", DemoData ? "true" : "false");
+        builder.UseEnvironment("Production");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
+
+public sealed class RealDataHubFactory : HubFactory
+{
+    protected override bool DemoData => false;
+}
