@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(OS2Hub.Benchmarks.CatalogQueryBenchmarks).Assembly).Run(args);

@@ -1,0 +1,36 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace OS2Hub.E2E.Tests;
+
+/// <summary>axe-core in Chromium against WCAG 2.1 A and AA, on the interactive pages as users get them.</summary>
+public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/produkter")]
+    [InlineData("/produkter?q=os2&modenhed=ukendt")]
+    [InlineData("/produkter?q=findesslet")]
+    [InlineData("/produkter/os2rollekatalog")]
+    [InlineData("/produkter/os2iot")]
+    [InlineData("/organisationer")]
+    [InlineData("/organisationer/aarhus")]
+    [InlineData("/organisationer/magenta-aps")]
+    [InlineData("/organisationer/region-midtjylland")]
+    [InlineData("/produkter/findes-ikke")]
+    public async Task PageHasNoWcag21AaViolations(string path)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync(path);
+        await BrowserHost.WaitForInteractiveAsync(page);
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+
+        var report = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"{path}:\n{report}");
+    }
+}

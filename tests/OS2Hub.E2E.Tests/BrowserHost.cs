@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace OS2Hub.E2E.Tests;
+
+/// <summary>
+/// The app on a real Kestrel port over a temp-file SQLite database, and Debian's Chromium driven by Playwright.
+/// Playwright never downloads a browser here; CI installs the chromium package.
+/// </summary>
+public class BrowserHost : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "os2hub-e2e-" + Guid.NewGuid().ToString("N"));
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    protected virtual bool DemoData => true;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new Factory(Path.Combine(_directory, "os2hub.db"), DemoData);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        using (var client = _factory.CreateClient())
+        {
+            BaseAddress = client.BaseAddress!;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "da-DK" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    /// <summary>Clicks before the circuit is up are lost, so tests wait for the layout's interactivity marker.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("span.interactive-marker[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed class Factory(string databasePath, bool demoData) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("OS2Hub:DatabasePath", databasePath);
+            builder.UseSetting("OS2Hub:DemoData", demoData ? "true" : "false");
+        }
+    }
+}
+
+public sealed class RealDataBrowserHost : BrowserHost
+{
+    protected override bool DemoData => false;
+}
