@@ -66,7 +66,7 @@ public class CatalogQueryBenchmarks
         }).ToList();
         var municipalities = Enumerable.Range(1, 98).Select(i => new Organisation
         {
-            Name = $"Kommune {i}", Slug = $"kommune-{i}", Kind = OrganisationKind.Kommune, Code = (100 + (i * 7)).ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+            Name = $"Kommune {i}", Slug = $"kommune-{i}", Kind = OrganisationKind.Kommune, Code = (200 + (i * 7)).ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
             Region = regions[i % 5],
         }).ToList();
         municipalities[0].Code = "0751";

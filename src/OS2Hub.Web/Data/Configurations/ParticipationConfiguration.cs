@@ -11,8 +11,10 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         builder.HasOne(p => p.Product).WithMany(p => p.Participations).HasForeignKey(p => p.ProductId);
         builder.HasOne(p => p.Organisation).WithMany(o => o.Participations).HasForeignKey(p => p.OrganisationId)
             .OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => new { p.ProductId, p.Kind, p.EndDate });
-        builder.HasIndex(p => new { p.OrganisationId, p.Kind });
+        // Covering indexes for the catalogue's questions ("current members of this product", "products this
+        // organisation currently serves"): the query is answered from the index without reading the table.
+        builder.HasIndex(p => new { p.Kind, p.ProductId, p.OrganisationId, p.StartDate, p.EndDate });
+        builder.HasIndex(p => new { p.Kind, p.OrganisationId, p.ProductId, p.StartDate, p.EndDate });
         builder.Property(p => p.RoleText).HasMaxLength(200);
         builder.Property(p => p.Source).HasMaxLength(2000);
     }

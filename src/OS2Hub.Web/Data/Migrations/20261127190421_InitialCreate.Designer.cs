@@ -11,7 +11,7 @@ using OS2Hub.Web.Data;
 namespace OS2Hub.Web.Data.Migrations
 {
     [DbContext(typeof(OS2HubDbContext))]
-    [Migration("20261127183416_InitialCreate")]
+    [Migration("20261127190421_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -166,9 +166,13 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId", "Kind");
+                    b.HasIndex("OrganisationId");
 
-                    b.HasIndex("ProductId", "Kind", "EndDate");
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Kind", "OrganisationId", "ProductId", "StartDate", "EndDate");
+
+                    b.HasIndex("Kind", "ProductId", "OrganisationId", "StartDate", "EndDate");
 
                     b.ToTable("Participations");
                 });

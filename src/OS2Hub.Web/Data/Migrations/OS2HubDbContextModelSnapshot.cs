@@ -41,7 +41,7 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Categories");
+                    b.ToTable("Categories", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>
@@ -111,7 +111,7 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("Kind", "Code")
                         .IsUnique();
 
-                    b.ToTable("Organisations");
+                    b.ToTable("Organisations", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Participation", b =>
@@ -163,11 +163,15 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId", "Kind");
+                    b.HasIndex("OrganisationId");
 
-                    b.HasIndex("ProductId", "Kind", "EndDate");
+                    b.HasIndex("ProductId");
 
-                    b.ToTable("Participations");
+                    b.HasIndex("Kind", "OrganisationId", "ProductId", "StartDate", "EndDate");
+
+                    b.HasIndex("Kind", "ProductId", "OrganisationId", "StartDate", "EndDate");
+
+                    b.ToTable("Participations", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.PopulationFigure", b =>
@@ -194,7 +198,7 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("OrganisationId", "AsOf")
                         .IsUnique();
 
-                    b.ToTable("PopulationFigures");
+                    b.ToTable("PopulationFigures", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Product", b =>
@@ -306,7 +310,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("UpdatedAt");
 
-                    b.ToTable("Products");
+                    b.ToTable("Products", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductCoordinator", b =>
@@ -345,7 +349,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("ProductCoordinators");
+                    b.ToTable("ProductCoordinators", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
@@ -383,7 +387,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("ProductMentions");
+                    b.ToTable("ProductMentions", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductSource", b =>
@@ -419,7 +423,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("ProductSources");
+                    b.ToTable("ProductSources", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
@@ -447,7 +451,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("WorkingGroups");
+                    b.ToTable("WorkingGroups", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroupMember", b =>
@@ -481,7 +485,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("WorkingGroupId");
 
-                    b.ToTable("WorkingGroupMembers");
+                    b.ToTable("WorkingGroupMembers", (string)null);
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>

@@ -327,14 +327,24 @@ namespace OS2Hub.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Participations_OrganisationId_Kind",
+                name: "IX_Participations_Kind_OrganisationId_ProductId_StartDate_EndDate",
                 table: "Participations",
-                columns: new[] { "OrganisationId", "Kind" });
+                columns: new[] { "Kind", "OrganisationId", "ProductId", "StartDate", "EndDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Participations_ProductId_Kind_EndDate",
+                name: "IX_Participations_Kind_ProductId_OrganisationId_StartDate_EndDate",
                 table: "Participations",
-                columns: new[] { "ProductId", "Kind", "EndDate" });
+                columns: new[] { "Kind", "ProductId", "OrganisationId", "StartDate", "EndDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participations_OrganisationId",
+                table: "Participations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participations_ProductId",
+                table: "Participations",
+                column: "ProductId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PopulationFigures_OrganisationId_AsOf",
