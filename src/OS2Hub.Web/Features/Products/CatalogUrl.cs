@@ -72,7 +72,7 @@ public static class CatalogUrl
         _ => "navn",
     };
 
-    private static CatalogSort? ParseSort(string? sort) => sort switch
+    public static CatalogSort? ParseSort(string? sort) => sort switch
     {
         "relevans" => CatalogSort.Relevance,
         "navn" => CatalogSort.Name,
