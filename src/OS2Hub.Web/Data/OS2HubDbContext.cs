@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data.Entities;
 
 namespace OS2Hub.Web.Data;
 
-public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : DbContext(options)
+public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : IdentityUserContext<AppUser>(options)
 {
+    public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+    public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
     public DbSet<Category> Categories => Set<Category>();
@@ -16,10 +20,13 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : DbCont
     public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
     public DbSet<ProductCoordinator> ProductCoordinators => Set<ProductCoordinator>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OS2HubDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        // Identity's default schema (version 1): the app sets no other version in IdentityOptions, so a context
+        // built outside the app's DI (tests, benchmarks) has exactly the model the migrations were made from.
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OS2HubDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

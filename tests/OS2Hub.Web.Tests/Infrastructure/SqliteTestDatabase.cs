@@ -12,15 +12,29 @@ namespace OS2Hub.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class SqliteTestDatabase : IDbContextFactory<OS2HubDbContext>, IDisposable
 {
-    private readonly SqliteConnection _connection = new("DataSource=:memory:");
+    private readonly SqliteConnection _connection;
     private readonly DbContextOptions<OS2HubDbContext> _options;
+    private readonly string? _file;
 
-    public SqliteTestDatabase()
+    /// <param name="onDisk">
+    /// A temp file instead of memory, for tests that run operations in parallel: each context then has its own
+    /// connection, as in the app, where a shared in-memory connection would not be thread-safe.
+    /// </param>
+    public SqliteTestDatabase(bool onDisk = false)
     {
+        _file = onDisk ? Path.Combine(Path.GetTempPath(), $"os2hub-test-{Guid.NewGuid():N}.db") : null;
+        var connectionString = _file is null ? "DataSource=:memory:" : $"DataSource={_file}";
+        _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        _options = new DbContextOptionsBuilder<OS2HubDbContext>().UseSqlite(_connection).Options;
+        _options = _file is null
+            ? new DbContextOptionsBuilder<OS2HubDbContext>().UseSqlite(_connection).Options
+            : new DbContextOptionsBuilder<OS2HubDbContext>().UseSqlite(connectionString).Options;
         using var db = CreateDbContext();
         db.Database.Migrate();
+        if (_file is not null)
+        {
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        }
     }
 
     public OS2HubDbContext CreateDbContext() => new(_options);
@@ -33,5 +47,16 @@ public sealed class SqliteTestDatabase : IDbContextFactory<OS2HubDbContext>, IDi
     public Task LoadDemoDataAsync() =>
         new DemoDataLoader(this, NullLogger<DemoDataLoader>.Instance).LoadAsync(TestContext.Current.CancellationToken);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection.Dispose();
+        if (_file is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(f);
+            }
+        }
+    }
 }

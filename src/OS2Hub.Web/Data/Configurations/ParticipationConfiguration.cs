@@ -15,6 +15,10 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         // organisation currently serves"): the query is answered from the index without reading the table.
         builder.HasIndex(p => new { p.Kind, p.ProductId, p.OrganisationId, p.StartDate, p.EndDate });
         builder.HasIndex(p => new { p.Kind, p.OrganisationId, p.ProductId, p.StartDate, p.EndDate });
+        // Never two open-ended memberships of one authority in one product; overlapping bounded periods are
+        // refused by a trigger (see the migration), since a unique index cannot compare date ranges.
+        builder.HasIndex(p => new { p.ProductId, p.OrganisationId }).IsUnique()
+            .HasFilter("\"Kind\" = 'Medlem' AND \"EndDate\" IS NULL").HasDatabaseName("UX_Participations_OneOpenMembership");
         builder.Property(p => p.RoleText).HasMaxLength(200);
         builder.Property(p => p.Source).HasMaxLength(2000);
     }

@@ -32,6 +32,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.DocumentationUrl).HasMaxLength(500);
         builder.Property(p => p.WebsiteUrl).HasMaxLength(500);
         builder.Property(p => p.IssueTrackerUrl).HasMaxLength(500);
+        builder.Property(p => p.JoinAgreementUrl).HasMaxLength(500);
         builder.Property(p => p.ReferenceKey).HasMaxLength(200);
         builder.HasIndex(p => p.ReferenceKey).IsUnique();
         builder.HasIndex(p => p.UpdatedAt);

@@ -41,6 +41,9 @@ public class Product
     public string? WebsiteUrl { get; set; }
     public string? IssueTrackerUrl { get; set; }
 
+    /// <summary>The product's tilslutningsaftale, which a joining authority must accept; null while it has none.</summary>
+    public string? JoinAgreementUrl { get; set; }
+
     /// <summary>Null: unknown (shown as "ukendt", never flagged).</summary>
     public bool? CodeIsPublic { get; set; }
     public bool? IssueTrackerIsPublic { get; set; }

@@ -17,6 +17,139 @@ namespace OS2Hub.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserClaims", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderDisplayName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LoginProvider", "ProviderKey");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AspNetUserLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoginProvider")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "LoginProvider", "Name");
+
+                    b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.AppUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -41,7 +174,164 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Categories", (string)null);
+                    b.ToTable("Categories");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("UserId", "Role", "ProductId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("Grants");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AgreementPresented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementReference")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IntendedStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StyregruppeCandidate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsFaggruppe")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WantsKoordinationsgruppe")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Status");
+
+                    b.HasIndex("ProductId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_JoinRequests_OneOpenPerAuthority")
+                        .HasFilter("\"Status\" = 'Afventer'");
+
+                    b.ToTable("JoinRequests");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.MembershipEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("JoinRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "At");
+
+                    b.ToTable("MembershipEvents");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>
@@ -111,7 +401,7 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("Kind", "Code")
                         .IsUnique();
 
-                    b.ToTable("Organisations", (string)null);
+                    b.ToTable("Organisations");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Participation", b =>
@@ -165,13 +455,16 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("ProductId");
+                    b.HasIndex("ProductId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("UX_Participations_OneOpenMembership")
+                        .HasFilter("\"Kind\" = 'Medlem' AND \"EndDate\" IS NULL");
 
                     b.HasIndex("Kind", "OrganisationId", "ProductId", "StartDate", "EndDate");
 
                     b.HasIndex("Kind", "ProductId", "OrganisationId", "StartDate", "EndDate");
 
-                    b.ToTable("Participations", (string)null);
+                    b.ToTable("Participations");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.PopulationFigure", b =>
@@ -198,7 +491,7 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("OrganisationId", "AsOf")
                         .IsUnique();
 
-                    b.ToTable("PopulationFigures", (string)null);
+                    b.ToTable("PopulationFigures");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Product", b =>
@@ -231,6 +524,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("IssueTrackerUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JoinAgreementUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
@@ -310,7 +607,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("UpdatedAt");
 
-                    b.ToTable("Products", (string)null);
+                    b.ToTable("Products");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductCoordinator", b =>
@@ -349,7 +646,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("ProductCoordinators", (string)null);
+                    b.ToTable("ProductCoordinators");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
@@ -387,7 +684,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("ProductMentions", (string)null);
+                    b.ToTable("ProductMentions");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductSource", b =>
@@ -423,7 +720,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("ProductSources", (string)null);
+                    b.ToTable("ProductSources");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
@@ -451,7 +748,7 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("ProductId");
 
-                    b.ToTable("WorkingGroups", (string)null);
+                    b.ToTable("WorkingGroups");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroupMember", b =>
@@ -485,7 +782,76 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.HasIndex("WorkingGroupId");
 
-                    b.ToTable("WorkingGroupMembers", (string)null);
+                    b.ToTable("WorkingGroupMembers");
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.AppUser", null)
+                        .WithMany("Grants")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>
@@ -605,6 +971,11 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.AppUser", b =>
+                {
+                    b.Navigation("Grants");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>

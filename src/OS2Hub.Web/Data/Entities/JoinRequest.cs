@@ -1,0 +1,61 @@
+namespace OS2Hub.Web.Data.Entities;
+
+public enum JoinRequestStatus
+{
+    Afventer,
+    Godkendt,
+    Afvist,
+    Trukket,
+}
+
+/// <summary>An authority's request to join a product. The database allows one open (Afventer) request per authority and product.</summary>
+public class JoinRequest
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public required string RequestedByUserId { get; set; }
+
+    public required string ContactName { get; set; }
+    public bool WantsKoordinationsgruppe { get; set; }
+    public bool WantsFaggruppe { get; set; }
+    public bool StyregruppeCandidate { get; set; }
+    public DateOnly IntendedStart { get; set; }
+    public string? Comment { get; set; }
+
+    /// <summary>Whether a tilslutningsaftale was presented and accepted; false records that the product had none.</summary>
+    public bool AgreementPresented { get; set; }
+
+    public JoinRequestStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? DecidedByUserId { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecisionReason { get; set; }
+    public string? AgreementReference { get; set; }
+    public DateOnly? StartDate { get; set; }
+}
+
+public enum MembershipAction
+{
+    Anmodet,
+    Trukket,
+    Godkendt,
+    Afvist,
+    Udtraadt,
+}
+
+/// <summary>The log of every transition: who did what, for which authority and product, when, and why.</summary>
+public class MembershipEvent
+{
+    public int Id { get; set; }
+    public DateTime At { get; set; }
+    public required string UserId { get; set; }
+    public MembershipAction Action { get; set; }
+    public int ProductId { get; set; }
+    public int OrganisationId { get; set; }
+    public int? JoinRequestId { get; set; }
+    public DateOnly? EffectiveDate { get; set; }
+    public string? Reason { get; set; }
+}

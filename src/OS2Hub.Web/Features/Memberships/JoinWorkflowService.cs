@@ -1,0 +1,310 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Features.Memberships;
+
+/// <summary>
+/// The join workflow: request, withdraw, approve, reject, leave. Every action reads the acting user's grants from
+/// the database and checks them here, whatever the UI shows; a denied action changes nothing. Races are settled by
+/// the database: a unique index allows one open request per authority and product, and decisions update a request
+/// only while it is still open.
+/// </summary>
+public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    private const int MaxComment = 2000;
+
+    public async Task<WorkflowResult> RequestAsync(string userId, JoinRequestInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var grants = await GrantsAsync(db, userId, ct);
+        if (!ActsFor(grants, input.OrganisationId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProductId, ct);
+        var authority = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OrganisationId, ct);
+        if (product is null || authority is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        var today = Today();
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.ContactName))
+        {
+            errors[nameof(input.ContactName)] = "Angiv en kontaktperson for produktet.";
+        }
+        else if (input.ContactName.Length > 200)
+        {
+            errors[nameof(input.ContactName)] = "Kontaktpersonens navn må højst være 200 tegn.";
+        }
+
+        if (input.IntendedStart is null)
+        {
+            errors[nameof(input.IntendedStart)] = "Angiv den ønskede startdato.";
+        }
+        else if (input.IntendedStart < today)
+        {
+            errors[nameof(input.IntendedStart)] = "Startdatoen kan ikke ligge før i dag.";
+        }
+
+        if (input.Comment?.Length > MaxComment)
+        {
+            errors[nameof(input.Comment)] = $"Kommentaren må højst være {MaxComment} tegn.";
+        }
+
+        if (product.JoinAgreementUrl is not null && !input.AcceptsAgreement)
+        {
+            errors[nameof(input.AcceptsAgreement)] = "Bekræft at myndigheden accepterer produktets tilslutningsaftale.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Anmodningen er ikke sendt. Ret felterne markeret nedenfor.", errors);
+        }
+
+        if (authority.Kind == OrganisationKind.Virksomhed)
+        {
+            return WorkflowResult.Invalid("Kun offentlige myndigheder kan tilslutte sig et produkt.");
+        }
+
+        if (product.Lifecycle == LifecycleState.Udtraadt)
+        {
+            return WorkflowResult.Invalid($"{product.Name} er udtrådt af OS2 og kan ikke tilsluttes.");
+        }
+
+        if (await db.Participations.AnyAsync(x => x.ProductId == product.Id && x.OrganisationId == authority.Id
+                && x.Kind == ParticipationKind.Medlem && (x.EndDate == null || x.EndDate > today), ct))
+        {
+            return WorkflowResult.Invalid($"{authority.Name} er allerede medejer af {product.Name}.");
+        }
+
+        var request = new JoinRequest
+        {
+            ProductId = product.Id,
+            OrganisationId = authority.Id,
+            RequestedByUserId = userId,
+            ContactName = input.ContactName!.Trim(),
+            WantsKoordinationsgruppe = input.WantsKoordinationsgruppe,
+            WantsFaggruppe = input.WantsFaggruppe,
+            StyregruppeCandidate = input.StyregruppeCandidate,
+            IntendedStart = input.IntendedStart!.Value,
+            Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
+            AgreementPresented = product.JoinAgreementUrl is not null,
+            Status = JoinRequestStatus.Afventer,
+            CreatedAt = Now(),
+        };
+        db.JoinRequests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        {
+            return WorkflowResult.Conflict($"Der er allerede en åben anmodning fra {authority.Name} om at tilslutte sig {product.Name}.");
+        }
+
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Anmodet, request, request.IntendedStart, null));
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok(request.Id);
+    }
+
+    public async Task<WorkflowResult> WithdrawAsync(string userId, int requestId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (!ActsFor(await GrantsAsync(db, userId, ct), request.OrganisationId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await CloseAsync(db, requestId, JoinRequestStatus.Trukket, userId, null, null, null, ct))
+        {
+            return AlreadyDecided();
+        }
+
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Trukket, request, null, null));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return WorkflowResult.Ok(requestId);
+    }
+
+    public async Task<WorkflowResult> ApproveAsync(string userId, int requestId, string? agreementReference, DateOnly? startDate, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (!Decides(await GrantsAsync(db, userId, ct), request.ProductId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        if (startDate is null)
+        {
+            return WorkflowResult.Invalid("Angiv startdatoen for medejerskabet.", new Dictionary<string, string> { ["StartDate"] = "Angiv startdatoen for medejerskabet." });
+        }
+
+        if (agreementReference?.Length > 500)
+        {
+            return WorkflowResult.Invalid("Aftalereferencen må højst være 500 tegn.", new Dictionary<string, string> { ["AgreementReference"] = "Aftalereferencen må højst være 500 tegn." });
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reference = string.IsNullOrWhiteSpace(agreementReference) ? null : agreementReference.Trim();
+        if (!await CloseAsync(db, requestId, JoinRequestStatus.Godkendt, userId, null, reference, startDate, ct))
+        {
+            return AlreadyDecided();
+        }
+
+        db.Participations.Add(new Participation
+        {
+            ProductId = request.ProductId,
+            OrganisationId = request.OrganisationId,
+            Kind = ParticipationKind.Medlem,
+            StartDate = startDate,
+            Source = reference is null ? "Tilslutning godkendt i OS2Hub" : $"Tilslutning godkendt i OS2Hub ({reference})",
+            SourceDate = Today(),
+            CreatedAt = Now(),
+        });
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Godkendt, request, startDate, reference));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsUniqueViolation(e) || IsOverlap(e))
+        {
+            return WorkflowResult.Conflict("Myndigheden er allerede medejer i den periode. Anmodningen er ikke godkendt.");
+        }
+
+        await tx.CommitAsync(ct);
+        return WorkflowResult.Ok(requestId);
+    }
+
+    public async Task<WorkflowResult> RejectAsync(string userId, int requestId, string? reason, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var request = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (!Decides(await GrantsAsync(db, userId, ct), request.ProductId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxComment)
+        {
+            var message = string.IsNullOrWhiteSpace(reason) ? "Skriv en begrundelse; ansøgeren ser den." : $"Begrundelsen må højst være {MaxComment} tegn.";
+            return WorkflowResult.Invalid(message, new Dictionary<string, string> { ["Reason"] = message });
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await CloseAsync(db, requestId, JoinRequestStatus.Afvist, userId, reason.Trim(), null, null, ct))
+        {
+            return AlreadyDecided();
+        }
+
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Afvist, request, null, reason.Trim()));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return WorkflowResult.Ok(requestId);
+    }
+
+    public async Task<WorkflowResult> LeaveAsync(string userId, int productId, int organisationId, DateOnly? endDate, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!ActsFor(await GrantsAsync(db, userId, ct), organisationId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        if (endDate is null)
+        {
+            return WorkflowResult.Invalid("Angiv slutdatoen for medejerskabet.", new Dictionary<string, string> { ["EndDate"] = "Angiv slutdatoen for medejerskabet." });
+        }
+
+        var membership = await db.Participations.FirstOrDefaultAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
+            && x.Kind == ParticipationKind.Medlem && x.EndDate == null, ct);
+        if (membership is null)
+        {
+            return WorkflowResult.Invalid("Myndigheden er ikke medejer af produktet.");
+        }
+
+        if (membership.StartDate is { } start && endDate <= start)
+        {
+            return WorkflowResult.Invalid("Slutdatoen skal ligge efter startdatoen.", new Dictionary<string, string> { ["EndDate"] = "Slutdatoen skal ligge efter startdatoen." });
+        }
+
+        // The membership is closed, never deleted: the history of who was a member when stays.
+        membership.EndDate = endDate;
+        db.MembershipEvents.Add(new MembershipEvent
+        {
+            At = Now(), UserId = userId, Action = MembershipAction.Udtraadt, ProductId = productId, OrganisationId = organisationId, EffectiveDate = endDate,
+        });
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok(membership.Id);
+    }
+
+    /// <summary>Closes a request only if it is still open; false when someone else got there first.</summary>
+    private async Task<bool> CloseAsync(OS2HubDbContext db, int requestId, JoinRequestStatus status, string userId, string? reason,
+        string? agreementReference, DateOnly? startDate, CancellationToken ct)
+    {
+        var now = Now();
+        var rows = await db.JoinRequests
+            .Where(r => r.Id == requestId && r.Status == JoinRequestStatus.Afventer)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, status)
+                .SetProperty(r => r.DecidedByUserId, userId)
+                .SetProperty(r => r.DecidedAt, now)
+                .SetProperty(r => r.DecisionReason, reason)
+                .SetProperty(r => r.AgreementReference, agreementReference)
+                .SetProperty(r => r.StartDate, startDate), ct);
+        return rows == 1;
+    }
+
+    private static WorkflowResult AlreadyDecided() =>
+        WorkflowResult.Conflict("Anmodningen er allerede afgjort eller trukket tilbage. Genindlæs siden for at se dens status.");
+
+    private MembershipEvent Event(string userId, MembershipAction action, JoinRequest request, DateOnly? effective, string? reason) => new()
+    {
+        At = Now(), UserId = userId, Action = action, ProductId = request.ProductId, OrganisationId = request.OrganisationId,
+        JoinRequestId = request.Id, EffectiveDate = effective, Reason = reason,
+    };
+
+    private static Task<List<Grant>> GrantsAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+
+    /// <summary>The secretariat, or an IT-koordinator of exactly this authority.</summary>
+    private static bool ActsFor(List<Grant> grants, int organisationId) =>
+        grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.ItKoordinator && g.OrganisationId == organisationId));
+
+    /// <summary>The secretariat, or a produktkoordinator of exactly this product.</summary>
+    private static bool Decides(List<Grant> grants, int productId) =>
+        grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.Produktkoordinator && g.ProductId == productId));
+
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException?.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal) == true
+        || e.InnerException?.GetType().GetProperty("SqlState")?.GetValue(e.InnerException) as string == "23505";
+
+    private static bool IsOverlap(DbUpdateException e) =>
+        e.InnerException?.Message.Contains("overlapping membership", StringComparison.Ordinal) == true;
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+
+    private DateOnly Today() => DateOnly.FromDateTime(Now());
+}

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Features.Memberships;
+
+/// <summary>Each transition of the join workflow, and the transitions that must be refused.</summary>
+public sealed class JoinWorkflowTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<JoinRequest> Request(int id)
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.JoinRequests.AsNoTracking().SingleAsync(r => r.Id == id, Ct);
+    }
+
+    private async Task<List<Participation>> Memberships(WorkflowWorld w, string organisation, string product)
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Participations.AsNoTracking()
+            .Where(x => x.Kind == ParticipationKind.Medlem && x.OrganisationId == w.Organisations[organisation] && x.ProductId == w.Products[product])
+            .ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task RequestCreatesAnOpenRequestAndLogsIt()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var result = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma") with { Comment = " Vi vil gerne med " }, Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        var request = await Request(result.Id!.Value);
+        Assert.Equal(JoinRequestStatus.Afventer, request.Status);
+        Assert.Equal("Vi vil gerne med", request.Comment);
+        Assert.False(request.AgreementPresented);
+        await using var db = _db.CreateDbContext();
+        var logged = await db.MembershipEvents.SingleAsync(e => e.JoinRequestId == request.Id, Ct);
+        Assert.Equal(MembershipAction.Anmodet, logged.Action);
+        Assert.Equal("it-frederikshavn", logged.UserId);
+    }
+
+    [Fact]
+    public async Task InvalidInputIsRefusedWithDanishMessagesPerField()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        await using (var db = _db.CreateDbContext())
+        {
+            var gamma = await db.Products.SingleAsync(p => p.Name == "Gamma", Ct);
+            gamma.JoinAgreementUrl = "https://os2.eu/aftale.pdf";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var result = await w.Service.RequestAsync("it-frederikshavn",
+            w.Input("Frederikshavn", "Gamma") with { ContactName = " ", IntendedStart = WorkflowWorld.Today.AddDays(-1), Comment = new string('x', 2001) }, Ct);
+
+        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal("Angiv en kontaktperson for produktet.", result.FieldErrors!["ContactName"]);
+        Assert.Equal("Startdatoen kan ikke ligge før i dag.", result.FieldErrors["IntendedStart"]);
+        Assert.Contains("2000 tegn", result.FieldErrors["Comment"], StringComparison.Ordinal);
+        Assert.Equal("Bekræft at myndigheden accepterer produktets tilslutningsaftale.", result.FieldErrors["AcceptsAgreement"]);
+        await using var check = _db.CreateDbContext();
+        Assert.False(await check.JoinRequests.AnyAsync(r => r.ProductId == w.Products["Gamma"], Ct));
+    }
+
+    [Fact]
+    public async Task JoiningTwiceIsRefused()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var alreadyOpen = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Beta"), Ct);
+        var alreadyMember = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Alfa"), Ct);
+
+        Assert.Equal(WorkflowOutcome.Conflict, alreadyOpen.Outcome);
+        Assert.Equal("Der er allerede en åben anmodning fra Frederikshavn Kommune om at tilslutte sig Beta.", alreadyOpen.Message);
+        Assert.Equal(WorkflowOutcome.Invalid, alreadyMember.Outcome);
+        Assert.Equal("Frederikshavn Kommune er allerede medejer af Alfa.", alreadyMember.Message);
+    }
+
+    [Fact]
+    public async Task ApprovalMakesTheAuthorityACoOwnerFromTheStartDate()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var result = await w.Service.ApproveAsync("pk-alfa", w.Requests["København→Alfa"], "Tilslutningsaftale 2027-01", new DateOnly(2027, 1, 1), Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        var request = await Request(w.Requests["København→Alfa"]);
+        Assert.Equal(JoinRequestStatus.Godkendt, request.Status);
+        Assert.Equal("pk-alfa", request.DecidedByUserId);
+        var membership = Assert.Single(await Memberships(w, "København", "Alfa"));
+        Assert.Equal(new DateOnly(2027, 1, 1), membership.StartDate);
+        Assert.Null(membership.EndDate);
+    }
+
+    [Fact]
+    public async Task RejectionNeedsAReasonAndKeepsIt()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var noReason = await w.Service.RejectAsync("sekretariat", w.Requests["Frederikshavn→Beta"], "  ", Ct);
+        var rejected = await w.Service.RejectAsync("sekretariat", w.Requests["Frederikshavn→Beta"], "Produktet tager ikke nye medlemmer før 2028.", Ct);
+
+        Assert.Equal(WorkflowOutcome.Invalid, noReason.Outcome);
+        Assert.True(rejected.Succeeded);
+        var request = await Request(w.Requests["Frederikshavn→Beta"]);
+        Assert.Equal(JoinRequestStatus.Afvist, request.Status);
+        Assert.Equal("Produktet tager ikke nye medlemmer før 2028.", request.DecisionReason);
+        Assert.Empty(await Memberships(w, "Frederikshavn", "Beta"));
+    }
+
+    [Fact]
+    public async Task AWithdrawnRequestCannotBeApprovedOrWithdrawnAgain()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var id = w.Requests["Frederikshavn→Beta"];
+
+        var withdrawn = await w.Service.WithdrawAsync("it-frederikshavn", id, Ct);
+        var approve = await w.Service.ApproveAsync("sekretariat", id, null, new DateOnly(2027, 1, 1), Ct);
+        var again = await w.Service.WithdrawAsync("it-frederikshavn", id, Ct);
+
+        Assert.True(withdrawn.Succeeded);
+        Assert.Equal(WorkflowOutcome.Conflict, approve.Outcome);
+        Assert.Equal(WorkflowOutcome.Conflict, again.Outcome);
+        Assert.Equal(JoinRequestStatus.Trukket, (await Request(id)).Status);
+        Assert.Empty(await Memberships(w, "Frederikshavn", "Beta"));
+    }
+
+    [Fact]
+    public async Task AfterWithdrawingANewRequestCanBeMade()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        await w.Service.WithdrawAsync("it-frederikshavn", w.Requests["Frederikshavn→Beta"], Ct);
+        var again = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Beta"), Ct);
+
+        Assert.True(again.Succeeded, again.Message);
+    }
+
+    [Fact]
+    public async Task LeavingClosesTheMembershipAndKeepsItsHistory()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var left = await w.Service.LeaveAsync("it-frederikshavn", w.Products["Alfa"], w.Organisations["Frederikshavn"], new DateOnly(2026, 12, 31), Ct);
+        var notMember = await w.Service.LeaveAsync("it-frederikshavn", w.Products["Gamma"], w.Organisations["Frederikshavn"], new DateOnly(2026, 12, 31), Ct);
+
+        Assert.True(left.Succeeded);
+        var membership = Assert.Single(await Memberships(w, "Frederikshavn", "Alfa"));
+        Assert.Equal(new DateOnly(2026, 12, 31), membership.EndDate);
+        Assert.Equal(WorkflowOutcome.Invalid, notMember.Outcome);
+        Assert.Equal("Myndigheden er ikke medejer af produktet.", notMember.Message);
+    }
+
+    [Fact]
+    public async Task AnAuthorityThatLeftCanJoinAgainAfterItsEndDate()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        await w.Service.LeaveAsync("it-frederikshavn", w.Products["Alfa"], w.Organisations["Frederikshavn"], new DateOnly(2026, 11, 1), Ct);
+
+        var request = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Alfa"), Ct);
+        var approved = await w.Service.ApproveAsync("pk-alfa", request.Id!.Value, null, new DateOnly(2027, 1, 1), Ct);
+
+        Assert.True(approved.Succeeded, approved.Message);
+        Assert.Equal(2, (await Memberships(w, "Frederikshavn", "Alfa")).Count);
+    }
+}

@@ -1,0 +1,86 @@
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Features.Memberships;
+
+/// <summary>
+/// A small known world for the workflow: products Alfa, Beta, Gamma; authorities Frederikshavn, Helsingør,
+/// København; a supplier; and one user per role. Frederikshavn and Helsingør co-own Alfa. Open requests:
+/// Frederikshavn→Beta, Helsingør→Beta, København→Alfa.
+/// </summary>
+public sealed class WorkflowWorld
+{
+    public static readonly DateOnly Today = new(2026, 11, 27);
+
+    public required SqliteTestDatabase Database { get; init; }
+    public required JoinWorkflowService Service { get; init; }
+    public Dictionary<string, int> Products { get; } = [];
+    public Dictionary<string, int> Organisations { get; } = [];
+    public Dictionary<string, int> Requests { get; } = [];
+
+    public static async Task<WorkflowWorld> CreateAsync(SqliteTestDatabase database)
+    {
+        var world = new WorkflowWorld { Database = database, Service = new JoinWorkflowService(database, FixedClock.Default) };
+        await using var db = database.CreateDbContext();
+        var orgs = new Dictionary<string, Organisation>
+        {
+            ["Frederikshavn"] = new() { Name = "Frederikshavn Kommune", Slug = "frederikshavn", Kind = OrganisationKind.Kommune, Code = "0813" },
+            ["Helsingør"] = new() { Name = "Helsingør Kommune", Slug = "helsingoer", Kind = OrganisationKind.Kommune, Code = "0217" },
+            ["København"] = new() { Name = "Københavns Kommune", Slug = "koebenhavn", Kind = OrganisationKind.Kommune, Code = "0101" },
+            ["Leverandør"] = new() { Name = "Leverandør ApS", Slug = "leverandoer-aps", Kind = OrganisationKind.Virksomhed },
+        };
+        var products = new Dictionary<string, Product>
+        {
+            ["Alfa"] = new() { Name = "Alfa", Slug = "alfa", Lifecycle = LifecycleState.Aktiv },
+            ["Beta"] = new() { Name = "Beta", Slug = "beta", Lifecycle = LifecycleState.Aktiv },
+            ["Gamma"] = new() { Name = "Gamma", Slug = "gamma", Lifecycle = LifecycleState.Aktiv },
+        };
+        db.Organisations.AddRange(orgs.Values);
+        db.Products.AddRange(products.Values);
+        foreach (var member in new[] { "Frederikshavn", "Helsingør" })
+        {
+            db.Participations.Add(new Participation { Product = products["Alfa"], Organisation = orgs[member], Kind = ParticipationKind.Medlem, StartDate = new DateOnly(2020, 1, 1) });
+        }
+
+        db.Participations.Add(new Participation { Product = products["Alfa"], Organisation = orgs["Leverandør"], Kind = ParticipationKind.Leverandoer, Role = SupplierRole.Udvikling });
+        var requests = new Dictionary<string, JoinRequest>
+        {
+            ["Frederikshavn→Beta"] = Open(products["Beta"], orgs["Frederikshavn"]),
+            ["Helsingør→Beta"] = Open(products["Beta"], orgs["Helsingør"]),
+            ["København→Alfa"] = Open(products["Alfa"], orgs["København"]),
+        };
+        db.JoinRequests.AddRange(requests.Values);
+
+        AddUser(db, "sekretariat", new Grant { UserId = "sekretariat", Role = GrantRole.Sekretariat });
+        AddUser(db, "pk-alfa", new Grant { UserId = "pk-alfa", Role = GrantRole.Produktkoordinator, Product = products["Alfa"] });
+        AddUser(db, "it-frederikshavn", new Grant { UserId = "it-frederikshavn", Role = GrantRole.ItKoordinator, Organisation = orgs["Frederikshavn"] });
+        AddUser(db, "leverandoer", new Grant { UserId = "leverandoer", Role = GrantRole.Leverandoerkontakt, Organisation = orgs["Leverandør"] });
+        AddUser(db, "uden-rolle");
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        foreach (var (key, value) in orgs) world.Organisations[key] = value.Id;
+        foreach (var (key, value) in products) world.Products[key] = value.Id;
+        foreach (var (key, value) in requests) world.Requests[key] = value.Id;
+        return world;
+    }
+
+    private static JoinRequest Open(Product product, Organisation organisation) => new()
+    {
+        Product = product, Organisation = organisation, RequestedByUserId = "sekretariat", ContactName = "Kontakt",
+        IntendedStart = new DateOnly(2027, 1, 1), Status = JoinRequestStatus.Afventer, CreatedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    private static void AddUser(OS2Hub.Web.Data.OS2HubDbContext db, string id, params Grant[] grants)
+    {
+        var user = new AppUser { Id = id, UserName = $"{id}@example.dk", Email = $"{id}@example.dk", DisplayName = id };
+        user.Grants.AddRange(grants);
+        db.Users.Add(user);
+    }
+
+    public JoinRequestInput Input(string organisation, string product) => new()
+    {
+        ProductId = Products[product], OrganisationId = Organisations[organisation], ContactName = "Mette Jensen",
+        IntendedStart = new DateOnly(2027, 1, 1), WantsKoordinationsgruppe = true,
+    };
+}
