@@ -1,12 +1,16 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Services;
 using OS2Hub.Web.Components;
 using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Account;
 using OS2Hub.Web.Data.Seeding;
 using OS2Hub.Web.Features.Localization;
+using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Organisations;
 using OS2Hub.Web.Features.Products;
 
@@ -28,6 +32,35 @@ builder.Services.AddScoped<ProductDetailsService>();
 builder.Services.AddScoped<OrganisationService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Home.HomeService>();
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddScoped<JoinWorkflowService>();
+builder.Services.AddScoped<MembershipQueries>();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<AccountSeeder>();
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/konto/log-ind";
+    o.LogoutPath = "/konto/log-ud";
+    o.AccessDeniedPath = "/konto/log-ind";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+});
+builder.Services.AddAuthorization();
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = 12;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.Lockout.AllowedForNewUsers = true;
+    })
+    .AddEntityFrameworkStores<OS2HubDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders()
+    .AddErrorDescriber<DanishIdentityErrorDescriber>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 
 // Danish letters as themselves in the HTML, not as &#xE6; entities: smaller pages, readable source.
@@ -59,9 +92,12 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new CookieRequestCultureProvider()],
 });
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCultureSwitch();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -28,14 +28,19 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
 
         await provider.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken);
         var demo = provider.GetRequiredService<DemoDataLoader>();
+        var accounts = provider.GetRequiredService<OS2Hub.Web.Features.Account.AccountSeeder>();
         if (options.DemoData)
         {
             await demo.LoadAsync(cancellationToken);
+            await accounts.EnsureDemoAccountsAsync(cancellationToken);
         }
         else
         {
             await demo.RemoveAsync(cancellationToken);
+            await accounts.RemoveDemoAccountsAsync(cancellationToken);
         }
+
+        await accounts.EnsureFirstSecretariatAsync(options.FirstSecretariatEmail, options.FirstSecretariatPassword, cancellationToken);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -10,4 +10,13 @@ public sealed class OS2HubOptions
 
     /// <summary>Load invented demo co-owners and working groups, marked "Demodata" everywhere. Off in production.</summary>
     public bool DemoData { get; set; }
+
+    /// <summary>
+    /// The first secretariat account, created at start-up if no user has this e-mail. With demo data off it is the
+    /// only way in; give it on the command line or in an environment variable, never in a committed file.
+    /// </summary>
+    public string? FirstSecretariatEmail { get; set; }
+
+    /// <summary>Password for <see cref="FirstSecretariatEmail"/> (at least 12 characters).</summary>
+    public string? FirstSecretariatPassword { get; set; }
 }

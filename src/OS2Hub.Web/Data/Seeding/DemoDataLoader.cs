@@ -39,7 +39,10 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
 
         foreach (var product in products)
         {
-            var members = authorities.OrderBy(_ => random.Next()).Take(random.Next(3, 46)).ToList();
+            // The demo IT-koordinator's authority (Frederikshavn) is never a demo member of the demo
+            // produktkoordinator's product (OS2rollekatalog), so the join story can be tried with the demo accounts.
+            var candidates = product.Slug == "os2rollekatalog" ? authorities.Where(a => a.Code != "0813").ToList() : authorities;
+            var members = candidates.OrderBy(_ => random.Next()).Take(random.Next(3, 46)).ToList();
             foreach (var member in members)
             {
                 var start = new DateOnly(random.Next(2013, 2026), random.Next(1, 13), 1);

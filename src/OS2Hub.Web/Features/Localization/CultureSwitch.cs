@@ -23,9 +23,6 @@ public static class CultureSwitch
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
 
-            // Only local paths: an open redirect would let a link to OS2Hub send people anywhere.
-            var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(OS2Hub.Web.Features.Account.AccountEndpoints.LocalUrl(returnUrl));
         });
 }

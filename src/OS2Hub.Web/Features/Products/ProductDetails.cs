@@ -50,6 +50,7 @@ public sealed record ProductDetails(
     IReadOnlyList<SourceInfo> Sources,
     IReadOnlyList<MemberInfo> CoOwners,
     IReadOnlyList<MemberInfo> FormerMembers,
+    IReadOnlyList<MemberInfo> UpcomingMembers,
     IReadOnlyList<MentionInfo> Mentions,
     IReadOnlyList<SupplierInfo> Suppliers,
     IReadOnlyList<WorkingGroupInfo> WorkingGroups,

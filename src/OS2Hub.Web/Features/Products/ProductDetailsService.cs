@@ -46,6 +46,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
             product.Sources.Select(s => new SourceInfo(s.Fact, s.Reference, s.AsOf, s.IsInferred, s.Note)).ToList(),
             memberships.Where(x => x.IsCurrentOn(today)).Select(Member).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList(),
             memberships.Where(x => x.EndDate is not null && x.EndDate <= today).Select(Member).OrderByDescending(m => m.EndDate).ToList(),
+            memberships.Where(x => x.StartDate > today && (x.EndDate is null || x.EndDate > today)).Select(Member).OrderBy(m => m.StartDate).ToList(),
             product.Mentions
                 .OrderBy(m => m.AsOf).ThenBy(m => m.Subject, StringComparer.CurrentCulture)
                 .Select(m => new MentionInfo(m.Organisation?.Slug, m.Organisation?.Name ?? m.Subject, m.Statement, m.AsOf, m.Source)).ToList(),

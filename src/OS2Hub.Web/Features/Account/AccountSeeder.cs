@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Features.Account;
+
+/// <summary>Creates the demo accounts (demo data only) and the first secretariat account (from settings).</summary>
+public sealed class AccountSeeder(UserManager<AppUser> users, IDbContextFactory<OS2HubDbContext> dbFactory, ILogger<AccountSeeder> logger)
+{
+    public const string DemoDomain = "@demo.os2hub.dk";
+
+    /// <summary>One account per role, for local use only; the README lists them. Removed when demo data is switched off.</summary>
+    public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
+    [
+        new("sekretariat" + DemoDomain, "Demo-Sekretariat-1", "Sekretariatet (demo)", GrantRole.Sekretariat, null, null),
+        new("produktkoordinator" + DemoDomain, "Demo-Produktkoordinator-1", "Produktkoordinator for OS2rollekatalog (demo)", GrantRole.Produktkoordinator, "os2rollekatalog", null),
+        new("it-frederikshavn" + DemoDomain, "Demo-Frederikshavn-1", "IT-koordinator, Frederikshavn (demo)", GrantRole.ItKoordinator, null, "kommune:0813"),
+        new("leverandoer" + DemoDomain, "Demo-Leverandoer-1", "Leverandørkontakt, Digital Identity (demo)", GrantRole.Leverandoerkontakt, null, "leverandoer:Digital Identity ApS"),
+    ];
+
+    public async Task EnsureDemoAccountsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var account in DemoAccounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser { UserName = account.Email, Email = account.Email, EmailConfirmed = true, DisplayName = account.DisplayName };
+            var created = await users.CreateAsync(user, account.Password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(", ", created.Errors.Select(e => e.Description))}");
+            }
+
+            db.Grants.Add(new Grant
+            {
+                UserId = user.Id,
+                Role = account.Role,
+                ProductId = account.ProductSlug is null ? null : await db.Products.Where(p => p.Slug == account.ProductSlug).Select(p => (int?)p.Id).SingleAsync(ct),
+                OrganisationId = account.OrganisationKey is null ? null : await db.Organisations.Where(o => o.ReferenceKey == account.OrganisationKey).Select(o => (int?)o.Id).SingleAsync(ct),
+                CreatedAt = DateTime.UtcNow,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RemoveDemoAccountsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var removed = await db.Users.Where(u => u.Email != null && u.Email.EndsWith(DemoDomain)).ExecuteDeleteAsync(ct);
+        if (removed > 0)
+        {
+            logger.LogInformation("Removed {Count} demo accounts", removed);
+        }
+    }
+
+    public async Task EnsureFirstSecretariatAsync(string? email, string? password, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            throw new InvalidOperationException("OS2Hub:FirstSecretariatEmail is set, but OS2Hub:FirstSecretariatPassword is missing.");
+        }
+
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Sekretariatet" };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"The first secretariat account could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.Sekretariat, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Created the first secretariat account");
+    }
+}
+
+public sealed record DemoAccount(string Email, string Password, string DisplayName, GrantRole Role, string? ProductSlug, string? OrganisationKey);

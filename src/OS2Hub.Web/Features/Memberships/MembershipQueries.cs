@@ -1,0 +1,140 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Features.Memberships;
+
+public enum JoinState
+{
+    CanJoin,
+    Member,
+    Upcoming,
+    Requested,
+}
+
+public sealed record JoinOption(int OrganisationId, string OrganisationName, JoinState State, DateOnly? Date, int? RequestId);
+
+public sealed record JoinOptions(int ProductId, string ProductName, string? AgreementUrl, IReadOnlyList<JoinOption> Authorities);
+
+public sealed record RequestRow(
+    int Id,
+    string ProductSlug,
+    string ProductName,
+    int OrganisationId,
+    string OrganisationSlug,
+    string OrganisationName,
+    SizeClass? SizeClass,
+    string ContactName,
+    bool WantsKoordinationsgruppe,
+    bool WantsFaggruppe,
+    bool StyregruppeCandidate,
+    DateOnly IntendedStart,
+    string? Comment,
+    bool AgreementPresented,
+    JoinRequestStatus Status,
+    DateTime CreatedAt,
+    DateTime? DecidedAt,
+    string? DecisionReason,
+    DateOnly? StartDate);
+
+public sealed record MembershipRow(int ProductId, string ProductSlug, string ProductName, int OrganisationId, string OrganisationName, DateOnly? StartDate);
+
+/// <summary>What the join pages show. Every list is scoped by the user's grants, read from the database on each call.</summary>
+public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<JoinOptions?> JoinOptionsAsync(string userId, int productId, CancellationToken ct = default)
+    {
+        var today = Today();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Id, p.Name, p.JoinAgreementUrl }).FirstOrDefaultAsync(ct);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var authorities = await db.Grants.AsNoTracking()
+            .Where(g => g.UserId == userId && g.Role == GrantRole.ItKoordinator && g.OrganisationId != null)
+            .Select(g => new { g.Organisation!.Id, g.Organisation.Name }).Distinct().ToListAsync(ct);
+        var ids = authorities.Select(a => a.Id).ToList();
+        var memberships = await db.Participations.AsNoTracking()
+            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Medlem && ids.Contains(x.OrganisationId) && (x.EndDate == null || x.EndDate > today))
+            .Select(x => new { x.OrganisationId, x.StartDate }).ToListAsync(ct);
+        var open = await db.JoinRequests.AsNoTracking()
+            .Where(r => r.ProductId == productId && ids.Contains(r.OrganisationId) && r.Status == JoinRequestStatus.Afventer)
+            .Select(r => new { r.OrganisationId, r.Id, r.IntendedStart }).ToListAsync(ct);
+
+        var options = authorities.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a =>
+        {
+            var membership = memberships.FirstOrDefault(m => m.OrganisationId == a.Id);
+            var request = open.FirstOrDefault(r => r.OrganisationId == a.Id);
+            return membership is not null
+                ? new JoinOption(a.Id, a.Name, membership.StartDate > today ? JoinState.Upcoming : JoinState.Member, membership.StartDate, null)
+                : request is not null
+                    ? new JoinOption(a.Id, a.Name, JoinState.Requested, request.IntendedStart, request.Id)
+                    : new JoinOption(a.Id, a.Name, JoinState.CanJoin, null, null);
+        }).ToList();
+        return new JoinOptions(product.Id, product.Name, product.JoinAgreementUrl, options);
+    }
+
+    /// <summary>Open requests the user may decide: all for the secretariat, its products' for a produktkoordinator.</summary>
+    public async Task<IReadOnlyList<RequestRow>> ToDecideAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+        var all = grants.Any(g => g.Role == GrantRole.Sekretariat);
+        var products = grants.Where(g => g.Role == GrantRole.Produktkoordinator && g.ProductId != null).Select(g => g.ProductId!.Value).ToList();
+        if (!all && products.Count == 0)
+        {
+            return [];
+        }
+
+        var query = db.JoinRequests.AsNoTracking().Where(r => r.Status == JoinRequestStatus.Afventer);
+        if (!all)
+        {
+            query = query.Where(r => products.Contains(r.ProductId));
+        }
+
+        return await RowsAsync(db, query.OrderBy(r => r.CreatedAt), ct);
+    }
+
+    /// <summary>Requests of the authorities the user is IT-koordinator for, newest first.</summary>
+    public async Task<IReadOnlyList<RequestRow>> MineAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await AuthorityIdsAsync(db, userId, ct);
+        return await RowsAsync(db, db.JoinRequests.AsNoTracking().Where(r => ids.Contains(r.OrganisationId)).OrderByDescending(r => r.CreatedAt), ct);
+    }
+
+    /// <summary>Current and upcoming memberships of the user's authorities, which it may leave.</summary>
+    public async Task<IReadOnlyList<MembershipRow>> MyMembershipsAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await AuthorityIdsAsync(db, userId, ct);
+        return await db.Participations.AsNoTracking()
+            .Where(x => x.Kind == ParticipationKind.Medlem && x.EndDate == null && ids.Contains(x.OrganisationId))
+            .OrderBy(x => x.Product!.Name)
+            .Select(x => new MembershipRow(x.ProductId, x.Product!.Slug, x.Product.Name, x.OrganisationId, x.Organisation!.Name, x.StartDate))
+            .ToListAsync(ct);
+    }
+
+    private static Task<List<int>> AuthorityIdsAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        db.Grants.AsNoTracking().Where(g => g.UserId == userId && g.Role == GrantRole.ItKoordinator && g.OrganisationId != null)
+            .Select(g => g.OrganisationId!.Value).ToListAsync(ct);
+
+    private static async Task<IReadOnlyList<RequestRow>> RowsAsync(OS2HubDbContext db, IQueryable<JoinRequest> requests, CancellationToken ct)
+    {
+        var rows = await requests.Select(r => new
+        {
+            r.Id, ProductSlug = r.Product!.Slug, ProductName = r.Product.Name, r.OrganisationId, OrganisationSlug = r.Organisation!.Slug,
+            OrganisationName = r.Organisation.Name,
+            Population = r.Organisation.PopulationFigures.OrderByDescending(p => p.AsOf).Select(p => (int?)p.Population).FirstOrDefault(),
+            r.ContactName, r.WantsKoordinationsgruppe, r.WantsFaggruppe, r.StyregruppeCandidate, r.IntendedStart, r.Comment,
+            r.AgreementPresented, r.Status, r.CreatedAt, r.DecidedAt, r.DecisionReason, r.StartDate,
+        }).ToListAsync(ct);
+        return rows.Select(r => new RequestRow(r.Id, r.ProductSlug, r.ProductName, r.OrganisationId, r.OrganisationSlug, r.OrganisationName,
+            r.Population is { } p ? SizeClasses.FromPopulation(p) : null, r.ContactName, r.WantsKoordinationsgruppe, r.WantsFaggruppe,
+            r.StyregruppeCandidate, r.IntendedStart, r.Comment, r.AgreementPresented, r.Status, r.CreatedAt, r.DecidedAt, r.DecisionReason, r.StartDate)).ToList();
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace OS2Hub.E2E.Tests;
+
+/// <summary>
+/// The join story with the demo accounts: the IT-koordinator of Frederikshavn asks to join OS2rollekatalog, the
+/// product's coordinator rejects with a reason that the requester sees; it asks again and is approved, and the
+/// authority appears as co-owner on the product page.
+/// </summary>
+public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private const string ItCoordinator = "it-frederikshavn@demo.os2hub.dk";
+    private const string ItPassword = "Demo-Frederikshavn-1";
+    private const string ProductCoordinator = "produktkoordinator@demo.os2hub.dk";
+    private const string ProductPassword = "Demo-Produktkoordinator-1";
+
+    private static readonly string Today = DateTime.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task RequestRejectRequestAgainApproveAndAppearAsCoOwner()
+    {
+        var it = await SignInAsync(ItCoordinator, ItPassword);
+        await RequestToJoinAsync(it, "Mette Jensen, IT-afdelingen");
+
+        var pk = await SignInAsync(ProductCoordinator, ProductPassword);
+        await pk.GotoAsync("/anmodninger");
+        await BrowserHost.WaitForInteractiveAsync(pk);
+        var request = pk.Locator("article.request-card", new() { HasText = "Frederikshavn Kommune" });
+        await Assertions.Expect(request).ToContainTextAsync("Mette Jensen, IT-afdelingen");
+        await Assertions.Expect(request).ToContainTextAsync("Mellem"); // Frederikshavn's size class by its population
+        await AssertAccessibleAsync(pk, "/anmodninger");
+        await request.GetByLabel("Begrundelse for afslag (ansøgeren ser den)").FillAsync("Vi mangler jeres tilsagn fra direktionen.");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Afvis" }).ClickAsync();
+        await Assertions.Expect(pk.GetByRole(AriaRole.Status)).ToContainTextAsync("er afvist");
+
+        await it.GotoAsync("/mine-anmodninger");
+        await BrowserHost.WaitForInteractiveAsync(it);
+        var row = it.Locator("tr", new() { HasText = "OS2rollekatalog" }).First;
+        await Assertions.Expect(row).ToContainTextAsync("Afvist");
+        await Assertions.Expect(row).ToContainTextAsync("Vi mangler jeres tilsagn fra direktionen.");
+        await AssertAccessibleAsync(it, "/mine-anmodninger");
+
+        await RequestToJoinAsync(it, "Mette Jensen");
+        await pk.GotoAsync("/anmodninger");
+        await BrowserHost.WaitForInteractiveAsync(pk);
+        request = pk.Locator("article.request-card", new() { HasText = "Frederikshavn Kommune" });
+        await request.GetByLabel("Medejer fra").FillAsync(Today);
+        await request.GetByLabel("Aftalereference").FillAsync("Tilslutningsaftale 2026-17");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Godkend" }).ClickAsync();
+        await Assertions.Expect(pk.GetByRole(AriaRole.Status)).ToContainTextAsync("er godkendt som medejer af OS2rollekatalog");
+
+        await it.GotoAsync("/produkter/os2rollekatalog");
+        await BrowserHost.WaitForInteractiveAsync(it);
+        var coOwners = it.Locator("section[aria-labelledby='coowners-heading']");
+        await Assertions.Expect(coOwners.GetByRole(AriaRole.Link, new() { Name = "Frederikshavn Kommune" })).ToBeVisibleAsync();
+        await Assertions.Expect(it.Locator(".join-panel")).ToContainTextAsync("Frederikshavn Kommune er medejer.");
+    }
+
+    [Fact]
+    public async Task SignInPageIsAccessibleAndAWrongPasswordSaysSoInDanish()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await AssertAccessibleAsync(page, "/konto/log-ind", interactive: false);
+
+        await page.GetByLabel("E-mail").FillAsync(ItCoordinator);
+        await page.GetByLabel("Adgangskode").FillAsync("forkert-kodeord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("E-mail eller adgangskode er forkert.");
+        await Assertions.Expect(page.GetByLabel("E-mail")).ToHaveValueAsync(ItCoordinator);
+    }
+
+    [Fact]
+    public async Task RequestPagesNeedASignedInUser()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/anmodninger");
+
+        await page.WaitForURLAsync(new Regex(@"/konto/log-ind\?ReturnUrl=%2Fanmodninger", RegexOptions.IgnoreCase));
+    }
+
+    private async Task<IPage> SignInAsync(string email, string password)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Adgangskode").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/$"));
+        return page;
+    }
+
+    private static async Task RequestToJoinAsync(IPage it, string contact)
+    {
+        await it.GotoAsync("/produkter/os2rollekatalog");
+        await BrowserHost.WaitForInteractiveAsync(it);
+        await it.GetByRole(AriaRole.Button, new() { Name = "Tilslut Frederikshavn Kommune" }).ClickAsync();
+        var dialog = it.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+
+        // A missing start date is refused with a Danish message, and what was typed stays.
+        await dialog.GetByLabel("Kontaktperson for produktet").FillAsync(contact);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send anmodning" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByText("Angiv den ønskede startdato.")).ToBeVisibleAsync();
+        await Assertions.Expect(dialog.GetByLabel("Kontaktperson for produktet")).ToHaveValueAsync(contact);
+        await AssertAccessibleAsync(it, "join dialog");
+
+        await dialog.GetByLabel("Ønsket startdato").FillAsync(Today);
+        await dialog.GetByLabel("Koordinationsgruppe").CheckAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send anmodning" }).ClickAsync();
+        await Assertions.Expect(it.GetByRole(AriaRole.Status).First).ToContainTextAsync("Anmodningen fra Frederikshavn Kommune er sendt");
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string what, bool interactive = true)
+    {
+        if (interactive)
+        {
+            await BrowserHost.WaitForInteractiveAsync(page);
+        }
+
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var report = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"{what}:\n{report}");
+    }
+}
