@@ -76,6 +76,21 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
     [Fact]
+    public async Task SecretariatSeesTheLogOthersDoNot()
+    {
+        var secretariat = await SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        await secretariat.GotoAsync("/log");
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Tilslutningslog", Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(secretariat, "/log");
+
+        var it = await SignInAsync(ItCoordinator, ItPassword);
+        await it.GotoAsync("/log");
+        await BrowserHost.WaitForInteractiveAsync(it);
+        await Assertions.Expect(it.GetByText("Loggen kan kun ses af OS2-sekretariatet.")).ToBeVisibleAsync();
+        await Assertions.Expect(it.GetByRole(AriaRole.Link, new() { Name = "Tilslutningslog" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task RequestPagesNeedASignedInUser()
     {
         var page = await host.NewPageAsync();

@@ -260,6 +260,41 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         return WorkflowResult.Ok(membership.Id);
     }
 
+    /// <summary>Sets or clears the product's tilslutningsaftale (a link). The secretariat or the product's produktkoordinator.</summary>
+    public async Task<WorkflowResult> SetAgreementAsync(string userId, int productId, string? url, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!Decides(await GrantsAsync(db, userId, ct), productId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var value = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        if (value is not null && (value.Length > 500 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        {
+            const string message = "Skriv en fuld webadresse, der begynder med https://.";
+            return WorkflowResult.Invalid(message, new Dictionary<string, string> { ["AgreementUrl"] = message });
+        }
+
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct);
+        if (product is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        product.JoinAgreementUrl = value;
+        product.UpdatedAt = Now();
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok(productId);
+    }
+
+    /// <summary>Whether the user may decide requests for the product (and so maintain its agreement): for showing forms only.</summary>
+    public async Task<bool> CanDecideAsync(string userId, int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return Decides(await GrantsAsync(db, userId, ct), productId);
+    }
+
     /// <summary>Closes a request only if it is still open; false when someone else got there first.</summary>
     private async Task<bool> CloseAsync(OS2HubDbContext db, int requestId, JoinRequestStatus status, string userId, string? reason,
         string? agreementReference, DateOnly? startDate, CancellationToken ct)

@@ -37,6 +37,8 @@ public sealed record RequestRow(
     string? DecisionReason,
     DateOnly? StartDate);
 
+public sealed record LogRow(DateTime At, string User, MembershipAction Action, string ProductSlug, string ProductName, string OrganisationName, DateOnly? EffectiveDate, string? Reason);
+
 public sealed record MembershipRow(int ProductId, string ProductSlug, string ProductName, int OrganisationId, string OrganisationName, DateOnly? StartDate);
 
 /// <summary>What the join pages show. Every list is scoped by the user's grants, read from the database on each call.</summary>
@@ -114,6 +116,36 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
             .Where(x => x.Kind == ParticipationKind.Medlem && x.EndDate == null && ids.Contains(x.OrganisationId))
             .OrderBy(x => x.Product!.Name)
             .Select(x => new MembershipRow(x.ProductId, x.Product!.Slug, x.Product.Name, x.OrganisationId, x.Organisation!.Name, x.StartDate))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The roles the user holds now, for choosing which links to show (every action checks again).</summary>
+    public async Task<IReadOnlySet<GrantRole>> RolesAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Grants.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Role).Distinct().ToListAsync(ct)).ToHashSet();
+    }
+
+    /// <summary>The full log of the join workflow, newest first; null for anyone but the secretariat.</summary>
+    public async Task<IReadOnlyList<LogRow>?> LogAsync(string userId, int take = 500, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct))
+        {
+            return null;
+        }
+
+        return await db.MembershipEvents.AsNoTracking()
+            .OrderByDescending(e => e.At).Take(take)
+            .Select(e => new LogRow(
+                e.At,
+                db.Users.Where(u => u.Id == e.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? e.UserId,
+                e.Action,
+                db.Products.Where(p => p.Id == e.ProductId).Select(p => p.Slug).First(),
+                db.Products.Where(p => p.Id == e.ProductId).Select(p => p.Name).First(),
+                db.Organisations.Where(o => o.Id == e.OrganisationId).Select(o => o.Name).First(),
+                e.EffectiveDate,
+                e.Reason))
             .ToListAsync(ct);
     }
 

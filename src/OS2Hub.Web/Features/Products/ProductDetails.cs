@@ -44,6 +44,7 @@ public sealed record ProductDetails(
     string? DocumentationUrl,
     string? WebsiteUrl,
     string? IssueTrackerUrl,
+    string? JoinAgreementUrl,
     bool? CodeIsPublic,
     bool? IssueTrackerIsPublic,
     DateTime UpdatedAt,

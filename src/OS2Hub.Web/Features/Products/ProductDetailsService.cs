@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Account;
 
 namespace OS2Hub.Web.Features.Products;
 
@@ -23,6 +24,18 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        // The produktkoordinator is whoever holds the grant; before anyone does, what the reference data records.
+        var grantHolders = await db.Users.AsNoTracking()
+            .Where(u => u.Grants.Any(g => g.Role == GrantRole.Produktkoordinator && g.ProductId == product.Id))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new { u.DisplayName, u.Email })
+            .ToListAsync(ct);
+        var coordinators = grantHolders.Count > 0
+            ? grantHolders.Select(u => new CoordinatorInfo(u.DisplayName, null, null,
+                u.Email != null && u.Email.EndsWith(AccountSeeder.DemoDomain, StringComparison.OrdinalIgnoreCase), null)).ToList()
+            : product.Coordinators.Where(c => c.EndDate is null || c.EndDate > today)
+                .Select(c => new CoordinatorInfo(c.PersonName, c.Organisation?.Slug, c.Organisation?.Name, c.IsDemo, c.Source)).ToList();
         MemberInfo Member(Participation x) => new(x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind,
             x.Organisation.Region?.Name, x.StartDate, x.EndDate, x.IsDemo);
 
@@ -42,7 +55,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
             product.Id, product.Slug, product.Name, product.Summary, product.Description, product.DescriptionLanguage,
             product.Category?.Name, product.Category?.Slug, product.Maturity, product.MaturityAssessedOn, product.Lifecycle,
             product.StatusNote, product.Licence, product.LicenceNote, product.RepositoryUrl, product.DocumentationUrl,
-            product.WebsiteUrl, product.IssueTrackerUrl, product.CodeIsPublic, product.IssueTrackerIsPublic, product.UpdatedAt,
+            product.WebsiteUrl, product.IssueTrackerUrl, product.JoinAgreementUrl, product.CodeIsPublic, product.IssueTrackerIsPublic, product.UpdatedAt,
             product.Sources.Select(s => new SourceInfo(s.Fact, s.Reference, s.AsOf, s.IsInferred, s.Note)).ToList(),
             memberships.Where(x => x.IsCurrentOn(today)).Select(Member).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList(),
             memberships.Where(x => x.EndDate is not null && x.EndDate <= today).Select(Member).OrderByDescending(m => m.EndDate).ToList(),
@@ -57,7 +70,6 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
                     .OrderByDescending(m => m.IsChair).ThenBy(m => m.Organisation!.Name, StringComparer.CurrentCulture)
                     .Select(m => new GroupMemberInfo(m.Organisation!.Slug, m.Organisation.Name, m.PersonName, m.IsChair)).ToList()))
                 .ToList(),
-            product.Coordinators.Where(c => c.EndDate is null || c.EndDate > today)
-                .Select(c => new CoordinatorInfo(c.PersonName, c.Organisation?.Slug, c.Organisation?.Name, c.IsDemo, c.Source)).ToList());
+            coordinators);
     }
 }

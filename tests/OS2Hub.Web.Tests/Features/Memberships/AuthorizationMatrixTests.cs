@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "reject",   "København→Alfa",               false },
         { "it-frederikshavn",  "leave",    "Frederikshavn/Alfa",           true },
         { "it-frederikshavn",  "leave",    "Helsingør/Alfa",               false },
+        { "it-frederikshavn",  "agreement", "Alfa",                        false },
 
         { "pk-alfa",           "approve",  "København→Alfa",               true },   // own product
         { "pk-alfa",           "approve",  "Frederikshavn→Beta",           false },  // other product
@@ -34,24 +35,29 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "request",  "Frederikshavn→Gamma",          false },
         { "pk-alfa",           "withdraw", "København→Alfa",               false },  // decides, but does not act for the authority
         { "pk-alfa",           "leave",    "Frederikshavn/Alfa",           false },
+        { "pk-alfa",           "agreement", "Alfa",                        true },
+        { "pk-alfa",           "agreement", "Beta",                        false },
 
         { "sekretariat",       "request",  "Helsingør→Gamma",              true },
         { "sekretariat",       "withdraw", "Helsingør→Beta",               true },
         { "sekretariat",       "approve",  "Frederikshavn→Beta",           true },
         { "sekretariat",       "reject",   "København→Alfa",               true },
         { "sekretariat",       "leave",    "Helsingør/Alfa",               true },
+        { "sekretariat",       "agreement", "Gamma",                       true },
 
         { "leverandoer",       "request",  "Frederikshavn→Gamma",          false },
         { "leverandoer",       "withdraw", "Frederikshavn→Beta",           false },
         { "leverandoer",       "approve",  "København→Alfa",               false },  // supplier on Alfa, still decides nothing
         { "leverandoer",       "reject",   "København→Alfa",               false },
         { "leverandoer",       "leave",    "Frederikshavn/Alfa",           false },
+        { "leverandoer",       "agreement", "Alfa",                        false },
 
         { "uden-rolle",        "request",  "Frederikshavn→Gamma",          false },
         { "uden-rolle",        "withdraw", "Frederikshavn→Beta",           false },
         { "uden-rolle",        "approve",  "København→Alfa",               false },
         { "uden-rolle",        "reject",   "København→Alfa",               false },
         { "uden-rolle",        "leave",    "Frederikshavn/Alfa",           false },
+        { "uden-rolle",        "agreement", "Alfa",                        false },
     };
 
     [Theory]
@@ -94,6 +100,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
             case "leave":
                 var (member, of) = Split(target, '/');
                 return w.Service.LeaveAsync(user, w.Products[of], w.Organisations[member], new DateOnly(2026, 12, 31), ct);
+            case "agreement":
+                return w.Service.SetAgreementAsync(user, w.Products[target], "https://os2.eu/aftale.pdf", ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
@@ -115,6 +123,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         var memberships = await db.Participations.OrderBy(x => x.Id)
             .Select(x => $"{x.Id}:{x.ProductId}:{x.OrganisationId}:{x.Kind}:{x.StartDate}:{x.EndDate}").ToListAsync(ct);
         var events = await db.MembershipEvents.CountAsync(ct);
-        return string.Join("|", requests) + "#" + string.Join("|", memberships) + "#" + events;
+        var agreements = await db.Products.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.JoinAgreementUrl}").ToListAsync(ct);
+        return string.Join("|", requests) + "#" + string.Join("|", memberships) + "#" + events + "#" + string.Join("|", agreements);
     }
 }

@@ -171,3 +171,28 @@ public sealed class JoinWorkflowTests : IDisposable
         Assert.Equal(2, (await Memberships(w, "Frederikshavn", "Alfa")).Count);
     }
 }
+
+public sealed class MembershipQueryTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task OnlyTheSecretariatSeesTheLogAndDecidersSeeOnlyTheirRequests()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var ct = TestContext.Current.CancellationToken;
+        await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma"), ct);
+        var queries = new MembershipQueries(_db, FixedClock.Default);
+
+        Assert.Null(await queries.LogAsync("pk-alfa", ct: ct));
+        Assert.Null(await queries.LogAsync("it-frederikshavn", ct: ct));
+        Assert.Single((await queries.LogAsync("sekretariat", ct: ct))!);
+        Assert.Equal(["Københavns Kommune"], (await queries.ToDecideAsync("pk-alfa", ct)).Select(r => r.OrganisationName));
+        Assert.Equal(4, (await queries.ToDecideAsync("sekretariat", ct)).Count);
+        Assert.Empty(await queries.ToDecideAsync("leverandoer", ct));
+        Assert.Equal(["Gamma", "Beta"], (await queries.MineAsync("it-frederikshavn", ct)).Select(r => r.ProductName));
+        Assert.Equal(["Alfa"], (await queries.MyMembershipsAsync("it-frederikshavn", ct)).Select(m => m.ProductName));
+    }
+}
