@@ -36,6 +36,8 @@ builder.Services.AddScoped<JoinWorkflowService>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AccountSeeder>();
+builder.Services.Configure<OS2Hub.Web.Features.Email.EmailOptions>(builder.Configuration.GetSection(OS2Hub.Web.Features.Email.EmailOptions.Section));
+builder.Services.AddSingleton<OS2Hub.Web.Features.Email.IEmailSender, OS2Hub.Web.Features.Email.EmailSender>();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -10,11 +10,15 @@ public class HubFactory : WebApplicationFactory<Program>
 
     protected virtual bool DemoData => true;
 
+    /// <summary>Where the app writes e-mails as .eml files (no SMTP host in tests).</summary>
+    public string MailFolder => Path.Combine(_directory, "mail");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseSetting("OS2Hub:DatabasePath", Path.Combine(_directory, "os2hub.db"));
         builder.UseSetting("OS2Hub:DemoData", DemoData ? "true" : "false");
+        builder.UseSetting("OS2Hub:Email:PickupFolder", MailFolder);
         builder.UseEnvironment("Production");
     }
 

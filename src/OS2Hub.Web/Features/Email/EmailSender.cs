@@ -1,0 +1,64 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace OS2Hub.Web.Features.Email;
+
+/// <summary>Settings under "OS2Hub:Email". Without an SMTP host, messages are written as .eml files to <see cref="PickupFolder"/>.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "OS2Hub:Email";
+
+    public string From { get; set; } = "OS2Hub <noreply@os2hub.local>";
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>Where messages go when no SMTP host is set (development). Relative to the app's folder.</summary>
+    public string PickupFolder { get; set; } = "App_Data/mail";
+}
+
+public interface IEmailSender
+{
+    Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Sends through SMTP when a host is configured; otherwise writes each message as an .eml file (openable in any mail
+/// client), so the whole flow, password reset included, works on one machine. Recipients are never logged.
+/// </summary>
+public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<EmailSender> logger) : IEmailSender
+{
+    public async Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default)
+    {
+        var settings = options.Value;
+        using var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(settings.From));
+        message.To.Add(MailboxAddress.Parse(recipient));
+        message.Subject = subject;
+        message.Body = new TextPart("plain") { Text = text };
+
+        if (string.IsNullOrWhiteSpace(settings.SmtpHost))
+        {
+            var folder = Path.GetFullPath(settings.PickupFolder, environment.ContentRootPath);
+            Directory.CreateDirectory(folder);
+            var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
+            await message.WriteToAsync(file, ct);
+            logger.LogInformation("E-mail written to the pickup folder: {Subject}", subject);
+            return;
+        }
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, ct);
+        if (!string.IsNullOrEmpty(settings.SmtpUser))
+        {
+            await client.AuthenticateAsync(settings.SmtpUser, settings.SmtpPassword ?? "", ct);
+        }
+
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+        logger.LogInformation("E-mail sent: {Subject}", subject);
+    }
+}

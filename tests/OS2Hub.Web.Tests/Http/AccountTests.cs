@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Http;
+
+/// <summary>The account pages as plain server-rendered forms: sign in, lockout, and the password reset by e-mail.</summary>
+public sealed partial class AccountTests(HubFactory factory) : IClassFixture<HubFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative), Ct);
+        var token = TokenRegex().Match(page).Groups[1].Value;
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token, ["_handler"] = handler };
+        using var content = new FormUrlEncodedContent(form);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
+        PostFormAsync(client, "/konto/log-ind", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    [Fact]
+    public async Task SignInWithTheRightPasswordRedirectsAndAWrongOneSaysSo()
+    {
+        var ok = await SignInAsync(Client(), "sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        var wrong = await SignInAsync(Client(), "sekretariat@demo.os2hub.dk", "forkert-adgangskode");
+
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Contains(".AspNetCore.Identity.Application", string.Join(";", ok.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.Contains("E-mail eller adgangskode er forkert.", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccount()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await SignInAsync(Client(), "leverandoer@demo.os2hub.dk", "forkert-adgangskode");
+        }
+
+        var locked = await SignInAsync(Client(), "leverandoer@demo.os2hub.dk", "Demo-Leverandoer-1");
+
+        Assert.Contains("Kontoen er låst i 15 minutter", await locked.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgottenPasswordIsResetThroughTheLinkInTheEmail()
+    {
+        var client = Client();
+        var asked = await PostFormAsync(client, "/konto/glemt-adgangskode", "forgot", new() { ["Input.Email"] = "produktkoordinator@demo.os2hub.dk" });
+        var unknown = await PostFormAsync(client, "/konto/glemt-adgangskode", "forgot", new() { ["Input.Email"] = "findes-ikke@example.dk" });
+
+        // The same answer for an unknown address, and only one e-mail written.
+        Assert.Contains("Hvis der findes en konto", await asked.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("Hvis der findes en konto", await unknown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var mail = Assert.Single(Directory.GetFiles(factory.MailFolder, "*.eml"));
+        var text = await File.ReadAllTextAsync(mail, Ct);
+        Assert.Contains("To: produktkoordinator@demo.os2hub.dk", text, StringComparison.Ordinal);
+        var link = new Uri(LinkRegex().Match(text.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=\n", "", StringComparison.Ordinal)).Value);
+
+        var tooShort = await PostFormAsync(client, link.PathAndQuery, "reset", new()
+        {
+            ["Input.UserId"] = Query(link, "bruger"), ["Input.Code"] = Query(link, "kode"), ["Input.Password"] = "kort", ["Input.Confirm"] = "kort",
+        });
+        var reset = await PostFormAsync(client, link.PathAndQuery, "reset", new()
+        {
+            ["Input.UserId"] = Query(link, "bruger"), ["Input.Code"] = Query(link, "kode"), ["Input.Password"] = "Ny-Adgangskode-2026", ["Input.Confirm"] = "Ny-Adgangskode-2026",
+        });
+
+        Assert.Contains("Adgangskoden skal være mindst 12 tegn.", await tooShort.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("Din adgangskode er ændret.", await reset.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(Client(), "produktkoordinator@demo.os2hub.dk", "Ny-Adgangskode-2026")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(Client(), "produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATamperedResetLinkChangesNothing()
+    {
+        var response = await PostFormAsync(Client(), "/konto/nulstil-adgangskode?bruger=x&kode=y", "reset", new()
+        {
+            ["Input.UserId"] = "findes-ikke", ["Input.Code"] = "!!", ["Input.Password"] = "Ny-Adgangskode-2026", ["Input.Confirm"] = "Ny-Adgangskode-2026",
+        });
+
+        Assert.Contains("Linket er udløbet eller ugyldigt.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestPagesRedirectToSignIn()
+    {
+        var response = await Client().GetAsync(new Uri("/anmodninger", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/konto/log-ind", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+    }
+
+    private static string Query(Uri uri, string key) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(uri.Query)[key].ToString();
+
+    [GeneratedRegex("__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenRegex();
+
+    [GeneratedRegex(@"http://[^\s]+/konto/nulstil-adgangskode\?[^\s]+")]
+    private static partial Regex LinkRegex();
+}
