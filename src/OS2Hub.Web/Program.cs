@@ -33,6 +33,7 @@ builder.Services.AddScoped<OrganisationService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Home.HomeService>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<JoinWorkflowService>();
+builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AccountSeeder>();

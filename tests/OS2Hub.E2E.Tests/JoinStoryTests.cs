@@ -44,6 +44,11 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         await Assertions.Expect(row).ToContainTextAsync("Vi mangler jeres tilsagn fra direktionen.");
         await AssertAccessibleAsync(it, "/mine-anmodninger");
 
+        await it.GotoAsync("/notifikationer");
+        await BrowserHost.WaitForInteractiveAsync(it);
+        await Assertions.Expect(it.Locator(".notification-list")).ToContainTextAsync("Frederikshavn Kommunes anmodning om at tilslutte sig OS2rollekatalog er afvist.");
+        await AssertAccessibleAsync(it, "/notifikationer");
+
         await RequestToJoinAsync(it, "Mette Jensen");
         await pk.GotoAsync("/anmodninger");
         await BrowserHost.WaitForInteractiveAsync(pk);

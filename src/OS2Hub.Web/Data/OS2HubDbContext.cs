@@ -9,6 +9,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
     public DbSet<Category> Categories => Set<Category>();

@@ -51,3 +51,15 @@ internal sealed class MembershipEventConfiguration : IEntityTypeConfiguration<Me
         builder.HasIndex(e => new { e.ProductId, e.At });
     }
 }
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.Property(n => n.UserId).HasMaxLength(450);
+        builder.Property(n => n.Text).HasMaxLength(1000);
+        builder.Property(n => n.Link).HasMaxLength(500);
+        builder.HasIndex(n => new { n.UserId, n.ReadAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

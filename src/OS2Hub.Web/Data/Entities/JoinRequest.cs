@@ -59,3 +59,14 @@ public class MembershipEvent
     public DateOnly? EffectiveDate { get; set; }
     public string? Reason { get; set; }
 }
+
+/// <summary>An in-app message to one user; the same text also goes by e-mail.</summary>
+public class Notification
+{
+    public int Id { get; set; }
+    public required string UserId { get; set; }
+    public required string Text { get; set; }
+    public string? Link { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}

@@ -334,6 +334,39 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("MembershipEvents");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.ToTable("Notifications");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -852,6 +885,15 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Organisation");
 
                     b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>

@@ -10,7 +10,7 @@ namespace OS2Hub.Web.Features.Memberships;
 /// the database: a unique index allows one open request per authority and product, and decisions update a request
 /// only while it is still open.
 /// </summary>
-public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock, Notifier notifier)
 {
     private const int MaxComment = 2000;
 
@@ -109,6 +109,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         db.MembershipEvents.Add(Event(userId, MembershipAction.Anmodet, request, request.IntendedStart, null));
         await db.SaveChangesAsync(ct);
+        await notifier.StepAsync(request.ProductId, request.OrganisationId, userId, userId,
+            (a, p) => $"{a} har anmodet om at tilslutte sig {p} fra {request.IntendedStart:dd.MM.yyyy}.", ct);
         return WorkflowResult.Ok(request.Id);
     }
 
@@ -135,6 +137,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         db.MembershipEvents.Add(Event(userId, MembershipAction.Trukket, request, null, null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
+            (a, p) => $"{a} har trukket sin anmodning om at tilslutte sig {p} tilbage.", ct);
         return WorkflowResult.Ok(requestId);
     }
 
@@ -190,6 +194,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         }
 
         await tx.CommitAsync(ct);
+        await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
+            (a, p) => $"{a}s anmodning om at tilslutte sig {p} er godkendt. {a} er medejer fra {startDate:dd.MM.yyyy}.", ct);
         return WorkflowResult.Ok(requestId);
     }
 
@@ -222,6 +228,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         db.MembershipEvents.Add(Event(userId, MembershipAction.Afvist, request, null, reason.Trim()));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
+            (a, p) => $"{a}s anmodning om at tilslutte sig {p} er afvist. Begrundelse: {reason.Trim()}", ct);
         return WorkflowResult.Ok(requestId);
     }
 
@@ -257,6 +265,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             At = Now(), UserId = userId, Action = MembershipAction.Udtraadt, ProductId = productId, OrganisationId = organisationId, EffectiveDate = endDate,
         });
         await db.SaveChangesAsync(ct);
+        await notifier.StepAsync(productId, organisationId, null, userId, (a, p) => $"{a} udtræder af {p} pr. {endDate:dd.MM.yyyy}.", ct);
         return WorkflowResult.Ok(membership.Id);
     }
 

@@ -47,6 +47,39 @@ public sealed class JoinWorkflowTests : IDisposable
     }
 
     [Fact]
+    public async Task RequesterAndDecidersAreNotifiedInAppAndByEmailAtEachStep()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var request = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Alfa") with { }, Ct);
+        await w.Service.RejectAsync("pk-alfa", w.Requests["København→Alfa"], "Ikke i år", Ct);
+
+        Assert.Equal(WorkflowOutcome.Invalid, request.Outcome); // already a member: no step, no notification
+        await using var db = _db.CreateDbContext();
+        var notes = await db.Notifications.AsNoTracking().OrderBy(n => n.UserId).ToListAsync(Ct);
+        // The rejection of København's request reaches the secretariat and Alfa's produktkoordinator (deciders) and the requester.
+        Assert.Equal(["pk-alfa", "sekretariat"], notes.Select(n => n.UserId).Distinct().Order());
+        Assert.All(notes, n => Assert.Equal("Københavns Kommunes anmodning om at tilslutte sig Alfa er afvist. Begrundelse: Ikke i år", n.Text));
+        Assert.Equal(["pk-alfa@example.dk", "sekretariat@example.dk"], w.Email.Sent.Select(m => m.Recipient).Order());
+    }
+
+    [Fact]
+    public async Task AJoinRequestNotifiesTheDecidersAndTheRequestingAuthority()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma"), Ct);
+
+        await using var db = _db.CreateDbContext();
+        var notes = await db.Notifications.AsNoTracking().ToListAsync(Ct);
+        Assert.Equal(["it-frederikshavn", "sekretariat"], notes.Select(n => n.UserId).Order());
+        Assert.Equal("/anmodninger", notes.Single(n => n.UserId == "sekretariat").Link);
+        Assert.Equal("/mine-anmodninger", notes.Single(n => n.UserId == "it-frederikshavn").Link);
+        Assert.Equal(2, w.Email.Sent.Count);
+        Assert.Contains("Frederikshavn Kommune har anmodet om at tilslutte sig Gamma fra 01.01.2027.", w.Email.Sent.First().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task InvalidInputIsRefusedWithDanishMessagesPerField()
     {
         var w = await WorkflowWorld.CreateAsync(_db);

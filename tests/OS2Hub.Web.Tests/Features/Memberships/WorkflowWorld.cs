@@ -15,13 +15,16 @@ public sealed class WorkflowWorld
 
     public required SqliteTestDatabase Database { get; init; }
     public required JoinWorkflowService Service { get; init; }
+    public required RecordingEmailSender Email { get; init; }
     public Dictionary<string, int> Products { get; } = [];
     public Dictionary<string, int> Organisations { get; } = [];
     public Dictionary<string, int> Requests { get; } = [];
 
     public static async Task<WorkflowWorld> CreateAsync(SqliteTestDatabase database)
     {
-        var world = new WorkflowWorld { Database = database, Service = new JoinWorkflowService(database, FixedClock.Default) };
+        var email = new RecordingEmailSender();
+        var notifier = new Notifier(database, email, FixedClock.Default, Microsoft.Extensions.Logging.Abstractions.NullLogger<Notifier>.Instance);
+        var world = new WorkflowWorld { Database = database, Email = email, Service = new JoinWorkflowService(database, FixedClock.Default, notifier) };
         await using var db = database.CreateDbContext();
         var orgs = new Dictionary<string, Organisation>
         {
