@@ -34,6 +34,7 @@ builder.Services.AddScoped<OS2Hub.Web.Features.Home.HomeService>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<JoinWorkflowService>();
 builder.Services.AddScoped<Notifier>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Users.UserAdminService>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<AccountSeeder>();

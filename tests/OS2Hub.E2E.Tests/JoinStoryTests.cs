@@ -87,6 +87,9 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         await secretariat.GotoAsync("/log");
         await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Tilslutningslog", Level = 1 })).ToBeVisibleAsync();
         await AssertAccessibleAsync(secretariat, "/log");
+        await secretariat.GotoAsync("/brugere");
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Invitér en bruger" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(secretariat, "/brugere");
 
         var it = await SignInAsync(ItCoordinator, ItPassword);
         await it.GotoAsync("/log");

@@ -37,6 +37,8 @@ public sealed class SqliteTestDatabase : IDbContextFactory<OS2HubDbContext>, IDi
         }
     }
 
+    public DbContextOptions<OS2HubDbContext> Options => _options;
+
     public OS2HubDbContext CreateDbContext() => new(_options);
 
     public Task<OS2HubDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());

@@ -1,0 +1,168 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Email;
+using OS2Hub.Web.Features.Memberships;
+
+namespace OS2Hub.Web.Features.Users;
+
+public sealed record GrantInfo(int Id, GrantRole Role, string? Scope);
+
+public sealed record UserInfo(string Id, string DisplayName, string Email, bool HasPassword, IReadOnlyList<GrantInfo> Grants);
+
+public sealed record InviteInput
+{
+    public string? Email { get; init; }
+    public string? DisplayName { get; init; }
+    public GrantRole Role { get; init; }
+    public int? ProductId { get; init; }
+    public int? OrganisationId { get; init; }
+}
+
+/// <summary>
+/// The secretariat invites users and changes their grants. There is no self-registration: an invitation creates the
+/// account without a password and e-mails a link to set one. Grants are read on every action, so a revoked grant
+/// stops working at once, also for a user with a page already open.
+/// </summary>
+public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactory, UserManager<AppUser> users, IEmailSender email, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserInfo>?> ListAsync(string actorId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, actorId, ct))
+        {
+            return null;
+        }
+
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
+            .Select(u => new
+            {
+                u.Id, u.DisplayName, u.Email, HasPassword = u.PasswordHash != null,
+                Grants = u.Grants.Select(g => new { g.Id, g.Role, Product = g.Product!.Name, Organisation = g.Organisation!.Name }).ToList(),
+            })
+            .AsSplitQuery().ToListAsync(ct);
+        return rows.Select(u => new UserInfo(u.Id, u.DisplayName, u.Email ?? "", u.HasPassword,
+            u.Grants.Select(g => new GrantInfo(g.Id, g.Role, g.Product ?? g.Organisation)).ToList())).ToList();
+    }
+
+    public async Task<WorkflowResult> InviteAsync(string actorId, InviteInput input, Uri siteBase, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(siteBase);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, actorId, ct))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var errors = new Dictionary<string, string>();
+        var address = input.Email?.Trim();
+        if (string.IsNullOrEmpty(address) || !System.Net.Mail.MailAddress.TryCreate(address, out _) || address.Length > 256)
+        {
+            errors[nameof(input.Email)] = "Skriv en gyldig e-mailadresse.";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.DisplayName) || input.DisplayName.Length > 200)
+        {
+            errors[nameof(input.DisplayName)] = "Skriv brugerens navn (højst 200 tegn).";
+        }
+
+        var scopeError = await ScopeErrorAsync(db, input.Role, input.ProductId, input.OrganisationId, ct);
+        if (scopeError is not null)
+        {
+            errors["Scope"] = scopeError;
+        }
+
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Invitationen er ikke sendt. Ret felterne markeret nedenfor.", errors);
+        }
+
+        var user = await users.FindByEmailAsync(address!);
+        var isNew = user is null;
+        if (user is null)
+        {
+            user = new AppUser { UserName = address, Email = address, EmailConfirmed = true, DisplayName = input.DisplayName!.Trim() };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                return WorkflowResult.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+        }
+
+        if (await db.Grants.AnyAsync(g => g.UserId == user.Id && g.Role == input.Role && g.ProductId == Scoped(input).ProductId
+                && g.OrganisationId == Scoped(input).OrganisationId, ct))
+        {
+            return WorkflowResult.Conflict("Brugeren har allerede den rolle.");
+        }
+
+        db.Grants.Add(new Grant { UserId = user.Id, Role = input.Role, ProductId = Scoped(input).ProductId, OrganisationId = Scoped(input).OrganisationId, CreatedAt = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(ct);
+
+        if (isNew)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+            var link = new Uri(siteBase, $"konto/nulstil-adgangskode?bruger={Uri.EscapeDataString(user.Id)}&kode={code}");
+            await email.SendAsync(address!, "Invitation til OS2Hub",
+                $"Hej {user.DisplayName}\n\nOS2-sekretariatet har oprettet en konto til dig i OS2Hub. Vælg din adgangskode via linket herunder inden for et døgn:\n\n{link}\n\nVenlig hilsen\nOS2-sekretariatet", ct);
+        }
+
+        return WorkflowResult.Ok();
+    }
+
+    public async Task<WorkflowResult> RevokeAsync(string actorId, int grantId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, actorId, ct))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == grantId, ct);
+        if (grant is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (grant.Role == GrantRole.Sekretariat && await db.Grants.CountAsync(g => g.Role == GrantRole.Sekretariat, ct) == 1)
+        {
+            return WorkflowResult.Invalid("Den sidste sekretariatsrolle kan ikke fjernes; så kunne ingen administrere OS2Hub.");
+        }
+
+        db.Grants.Remove(grant);
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok();
+    }
+
+    /// <summary>Products and authorities/suppliers to choose a scope from.</summary>
+    public async Task<(IReadOnlyList<(int Id, string Name)> Products, IReadOnlyList<(int Id, string Name, OrganisationKind Kind)> Organisations)> ScopesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var products = (await db.Products.OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
+        var orgs = (await db.Organisations.OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct)).Select(o => (o.Id, o.Name, o.Kind)).ToList();
+        return (products, orgs);
+    }
+
+    private static (int? ProductId, int? OrganisationId) Scoped(InviteInput input) => input.Role switch
+    {
+        GrantRole.Produktkoordinator => (input.ProductId, null),
+        GrantRole.ItKoordinator or GrantRole.Leverandoerkontakt => (null, input.OrganisationId),
+        _ => (null, null),
+    };
+
+    private static async Task<string?> ScopeErrorAsync(OS2HubDbContext db, GrantRole role, int? productId, int? organisationId, CancellationToken ct) => role switch
+    {
+        GrantRole.Produktkoordinator when productId is null || !await db.Products.AnyAsync(p => p.Id == productId, ct) => "Vælg det produkt, rollen gælder.",
+        GrantRole.ItKoordinator when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind != OrganisationKind.Virksomhed, ct)
+            => "Vælg den myndighed, rollen gælder.",
+        GrantRole.Leverandoerkontakt when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct) => "Vælg den leverandør, rollen gælder.",
+        _ => null,
+    };
+
+    private static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string actorId, CancellationToken ct) =>
+        db.Grants.AnyAsync(g => g.UserId == actorId && g.Role == GrantRole.Sekretariat, ct);
+}

@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Users;
+using OS2Hub.Web.Tests.Features.Memberships;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Features.Users;
+
+/// <summary>Invitations and grants, with the real Identity user store on the test database.</summary>
+public sealed class UserAdminServiceTests : IDisposable
+{
+    private static readonly Uri Site = new("https://os2hub.example/");
+    private readonly SqliteTestDatabase _db = new();
+    private readonly ServiceProvider _services;
+
+    public UserAdminServiceTests()
+    {
+        var services = new ServiceCollection().AddLogging().AddDataProtection().Services;
+        services.AddScoped(_ => new OS2HubDbContext(_db.Options));
+        services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<OS2HubDbContext>().AddDefaultTokenProviders();
+        _services = services.BuildServiceProvider();
+    }
+
+    public void Dispose()
+    {
+        _services.Dispose();
+        _db.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private (UserAdminService Admin, RecordingEmailSender Email, IServiceScope Scope) Create()
+    {
+        var scope = _services.CreateScope();
+        var email = new RecordingEmailSender();
+        return (new UserAdminService(_db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, FixedClock.Default), email, scope);
+    }
+
+    [Fact]
+    public async Task TheSecretariatInvitesAUserWithAGrantAndALinkToSetAPassword()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var (admin, email, scope) = Create();
+        using var _ = scope;
+
+        var result = await admin.InviteAsync("sekretariat", new InviteInput
+        {
+            Email = "ny@helsingor.dk", DisplayName = "Ny Koordinator", Role = GrantRole.ItKoordinator, OrganisationId = w.Organisations["Helsingør"],
+        }, Site, Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        await using var db = _db.CreateDbContext();
+        var user = await db.Users.Include(u => u.Grants).SingleAsync(u => u.Email == "ny@helsingor.dk", Ct);
+        Assert.Null(user.PasswordHash);
+        var grant = Assert.Single(user.Grants);
+        Assert.Equal((GrantRole.ItKoordinator, w.Organisations["Helsingør"], (int?)null), (grant.Role, grant.OrganisationId!.Value, grant.ProductId));
+        var mail = Assert.Single(email.Sent);
+        Assert.Equal("ny@helsingor.dk", mail.Recipient);
+        Assert.Contains("https://os2hub.example/konto/nulstil-adgangskode?bruger=", mail.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("pk-alfa")]
+    [InlineData("it-frederikshavn")]
+    [InlineData("leverandoer")]
+    [InlineData("uden-rolle")]
+    public async Task OnlyTheSecretariatMayInviteRevokeOrList(string actor)
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var (admin, email, scope) = Create();
+        using var _ = scope;
+        await using var before = _db.CreateDbContext();
+        var users = await before.Users.CountAsync(Ct);
+        var grants = await before.Grants.CountAsync(Ct);
+        var someGrant = await before.Grants.Select(g => g.Id).FirstAsync(Ct);
+
+        var invite = await admin.InviteAsync(actor, new InviteInput
+        {
+            Email = "x@example.dk", DisplayName = "X", Role = GrantRole.Sekretariat,
+        }, Site, Ct);
+        var revoke = await admin.RevokeAsync(actor, someGrant, Ct);
+
+        Assert.Equal(WorkflowOutcome.Denied, invite.Outcome);
+        Assert.Equal(WorkflowOutcome.Denied, revoke.Outcome);
+        Assert.Null(await admin.ListAsync(actor, Ct));
+        await using var after = _db.CreateDbContext();
+        Assert.Equal(users, await after.Users.CountAsync(Ct));
+        Assert.Equal(grants, await after.Grants.CountAsync(Ct));
+        Assert.Empty(email.Sent);
+    }
+
+    [Fact]
+    public async Task ARevokedGrantStopsWorkingAtOnce()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var (admin, _, scope) = Create();
+        using var __ = scope;
+        await using var db = _db.CreateDbContext();
+        var grant = await db.Grants.SingleAsync(g => g.UserId == "it-frederikshavn", Ct);
+
+        var revoked = await admin.RevokeAsync("sekretariat", grant.Id, Ct);
+        var attempt = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma"), Ct);
+
+        Assert.True(revoked.Succeeded);
+        Assert.Equal(WorkflowOutcome.Denied, attempt.Outcome);
+    }
+
+    [Fact]
+    public async Task TheLastSecretariatGrantCannotBeRemoved()
+    {
+        await WorkflowWorld.CreateAsync(_db);
+        var (admin, _, scope) = Create();
+        using var __ = scope;
+        await using var db = _db.CreateDbContext();
+        var grant = await db.Grants.SingleAsync(g => g.Role == GrantRole.Sekretariat, Ct);
+
+        var result = await admin.RevokeAsync("sekretariat", grant.Id, Ct);
+
+        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.True(await db.Grants.AnyAsync(g => g.Id == grant.Id, Ct));
+    }
+
+    [Fact]
+    public async Task BadInvitationsAreRefusedWithDanishMessages()
+    {
+        await WorkflowWorld.CreateAsync(_db);
+        var (admin, email, scope) = Create();
+        using var _ = scope;
+
+        var result = await admin.InviteAsync("sekretariat", new InviteInput { Email = "ikke-en-adresse", DisplayName = " ", Role = GrantRole.Produktkoordinator }, Site, Ct);
+
+        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal("Skriv en gyldig e-mailadresse.", result.FieldErrors!["Email"]);
+        Assert.Equal("Vælg det produkt, rollen gælder.", result.FieldErrors["Scope"]);
+        Assert.Contains("navn", result.FieldErrors["DisplayName"], StringComparison.Ordinal);
+        Assert.Empty(email.Sent);
+    }
+}
