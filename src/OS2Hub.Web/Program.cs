@@ -34,6 +34,7 @@ builder.Services.AddScoped<OS2Hub.Web.Features.Home.HomeService>();
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<JoinWorkflowService>();
 builder.Services.AddScoped<Notifier>();
+builder.Services.AddScoped<AgreementStore>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Users.UserAdminService>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();
@@ -102,6 +103,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+AgreementStore.MapAgreementFiles(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

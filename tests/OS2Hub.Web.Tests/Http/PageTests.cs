@@ -55,6 +55,7 @@ public sealed class PageTests(HubFactory factory) : IClassFixture<HubFactory>
     [InlineData("/kommuner/9999")]
     [InlineData("/kommuner/abc")]
     [InlineData("/helt/ukendt/side")]
+    [InlineData("/produkter/os2mo/tilslutningsaftale.pdf")]
     public async Task UnknownAddressesGiveADanish404(string path)
     {
         var response = await Client().GetAsync(new Uri(path, UriKind.Relative), Ct);

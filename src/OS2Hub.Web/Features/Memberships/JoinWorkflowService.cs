@@ -330,15 +330,15 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         JoinRequestId = request.Id, EffectiveDate = effective, Reason = reason,
     };
 
-    private static Task<List<Grant>> GrantsAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+    internal static Task<List<Grant>> GrantsAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
         db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
 
     /// <summary>The secretariat, or an IT-koordinator of exactly this authority.</summary>
-    private static bool ActsFor(List<Grant> grants, int organisationId) =>
+    internal static bool ActsFor(List<Grant> grants, int organisationId) =>
         grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.ItKoordinator && g.OrganisationId == organisationId));
 
     /// <summary>The secretariat, or a produktkoordinator of exactly this product.</summary>
-    private static bool Decides(List<Grant> grants, int productId) =>
+    internal static bool Decides(List<Grant> grants, int productId) =>
         grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.Produktkoordinator && g.ProductId == productId));
 
     private static bool IsUniqueViolation(DbUpdateException e) =>

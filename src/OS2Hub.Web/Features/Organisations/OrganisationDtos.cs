@@ -39,6 +39,7 @@ public sealed record OrganisationDetails(
     IReadOnlyList<OrganisationRef> Municipalities,
     IReadOnlyList<OrganisationProduct> CoOwned,
     IReadOnlyList<OrganisationProduct> FormerlyCoOwned,
+    IReadOnlyList<OrganisationProduct> Joining,
     IReadOnlyList<SuppliedProduct> Supplied,
     IReadOnlyList<OrganisationMention> Mentions)
 {

@@ -88,6 +88,7 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
             memberships.Where(x => x.IsCurrentOn(today))
                 .Select(Product).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(),
             memberships.Where(x => x.EndDate is not null && x.EndDate <= today).Select(Product).OrderByDescending(p => p.EndDate).ToList(),
+            memberships.Where(x => x.StartDate > today && (x.EndDate is null || x.EndDate > today)).Select(Product).OrderBy(p => p.StartDate).ToList(),
             supplied.GroupBy(x => x.ProductId)
                 .Select(g => (Key: g.First().Product!, Roles: g))
                 .OrderBy(g => g.Key.Name, StringComparer.Ordinal)

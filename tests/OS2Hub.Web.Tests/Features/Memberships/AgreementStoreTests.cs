@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Features.Memberships;
+
+public sealed class AgreementStoreTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "os2hub-agreements-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private AgreementStore Store() => new(_db, Options.Create(new OS2HubOptions { AgreementFolder = "agreements" }), new Environment(_root), FixedClock.Default);
+
+    private static async Task<WorkflowResult> Upload(AgreementStore store, string user, int product, byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes);
+        return await store.UploadAsync(user, product, stream, bytes.Length, Ct);
+    }
+
+    [Fact]
+    public async Task TheProductCoordinatorUploadsAPdfThatBecomesTheAgreement()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var pdf = Encoding.ASCII.GetBytes("%PDF-1.7\n% aftale\n%%EOF");
+
+        var result = await Upload(Store(), "pk-alfa", w.Products["Alfa"], pdf);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(pdf, await File.ReadAllBytesAsync(Store().PathFor(w.Products["Alfa"])!, Ct));
+        await using var db = _db.CreateDbContext();
+        Assert.Equal("/produkter/alfa/tilslutningsaftale.pdf", (await db.Products.SingleAsync(p => p.Id == w.Products["Alfa"], Ct)).JoinAgreementUrl);
+    }
+
+    [Theory]
+    [InlineData("pk-alfa", "Beta", "%PDF-1.7", WorkflowOutcome.Denied)]
+    [InlineData("it-frederikshavn", "Alfa", "%PDF-1.7", WorkflowOutcome.Denied)]
+    [InlineData("leverandoer", "Alfa", "%PDF-1.7", WorkflowOutcome.Denied)]
+    [InlineData("pk-alfa", "Alfa", "<html>ikke en pdf</html>", WorkflowOutcome.Invalid)]
+    [InlineData("pk-alfa", "Alfa", "", WorkflowOutcome.Invalid)]
+    public async Task AnythingElseIsRefusedAndChangesNothing(string user, string product, string content, WorkflowOutcome expected)
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var result = await Upload(Store(), user, w.Products[product], Encoding.ASCII.GetBytes(content));
+
+        Assert.Equal(expected, result.Outcome);
+        Assert.Null(Store().PathFor(w.Products[product]));
+        await using var db = _db.CreateDbContext();
+        Assert.Null((await db.Products.SingleAsync(p => p.Id == w.Products[product], Ct)).JoinAgreementUrl);
+    }
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+        public string ApplicationName { get; set; } = "OS2Hub";
+        public string ContentRootPath { get; set; } = root;
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}
