@@ -12,13 +12,19 @@ public sealed partial class AccountTests(HubFactory factory) : IClassFixture<Hub
 
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields)
+    /// <summary>Gets <paramref name="path"/> for its antiforgery token, then posts the form to <paramref name="action"/> (default: the same page).</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, Dictionary<string, string> fields, string? action = null)
     {
         var page = await client.GetStringAsync(new Uri(path, UriKind.Relative), Ct);
         var token = TokenRegex().Match(page).Groups[1].Value;
-        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token, ["_handler"] = handler };
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        if (handler.Length > 0)
+        {
+            form["_handler"] = handler;
+        }
+
         using var content = new FormUrlEncodedContent(form);
-        return await client.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
+        return await client.PostAsync(new Uri(action ?? path, UriKind.Relative), content, Ct);
     }
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
@@ -33,6 +39,23 @@ public sealed partial class AccountTests(HubFactory factory) : IClassFixture<Hub
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.Contains(".AspNetCore.Identity.Application", string.Join(";", ok.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
         Assert.Contains("E-mail eller adgangskode er forkert.", await wrong.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOutIsAFormPostThatEndsTheSession()
+    {
+        var client = Client();
+        await SignInAsync(client, "sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        Assert.Contains("Log ud", await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct), StringComparison.Ordinal);
+
+        var viaGet = await client.GetAsync(new Uri("/konto/log-ud", UriKind.Relative), Ct);
+        var signedOut = await PostFormAsync(client, "/", "", new() { ["returnUrl"] = "/" }, "/konto/log-ud");
+        var after = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+
+        Assert.NotEqual(HttpStatusCode.Redirect, viaGet.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.DoesNotContain("Log ud", after, StringComparison.Ordinal);
+        Assert.Contains("/konto/log-ind", after, StringComparison.Ordinal);
     }
 
     [Fact]
