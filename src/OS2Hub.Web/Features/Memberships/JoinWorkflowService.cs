@@ -97,6 +97,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             Status = JoinRequestStatus.Afventer,
             CreatedAt = Now(),
         };
+        // The request and its log entry are written together or not at all.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.JoinRequests.Add(request);
         try
         {
@@ -109,6 +111,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         db.MembershipEvents.Add(Event(userId, MembershipAction.Anmodet, request, request.IntendedStart, null));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, userId, userId,
             (a, p) => $"{a} har anmodet om at tilslutte sig {p} fra {request.IntendedStart:dd.MM.yyyy}.", ct);
         return WorkflowResult.Ok(request.Id);
