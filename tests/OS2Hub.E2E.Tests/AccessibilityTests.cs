@@ -33,4 +33,21 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
         Assert.True(result.Violations.Length == 0, $"{path}:\n{report}");
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/produkter")]
+    [InlineData("/produkter/os2rollekatalog")]
+    [InlineData("/organisationer/aarhus")]
+    public async Task PageReflowsAt320PixelsWithoutSidewaysScrolling(string path)
+    {
+        var page = await host.NewPageAsync();
+        await page.SetViewportSizeAsync(320, 800);
+        await page.GotoAsync(path);
+        await BrowserHost.WaitForInteractiveAsync(page);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 320px screen");
+    }
 }
