@@ -1,5 +1,3 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 
 namespace OS2Hub.E2E.Tests;
 
@@ -24,14 +22,7 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
         await page.GotoAsync(path);
         await BrowserHost.WaitForInteractiveAsync(page);
 
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-
-        var report = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{path}:\n{report}");
+        await BrowserHost.AssertAccessibleAsync(page, path);
     }
 
     [Theory]

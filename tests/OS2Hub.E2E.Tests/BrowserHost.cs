@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
@@ -50,6 +52,18 @@ public class BrowserHost : IAsyncLifetime
     /// <summary>Clicks before the circuit is up are lost, so tests wait for the layout's interactivity marker.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("span.interactive-marker[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>axe-core against WCAG 2.1 A and AA on the page as it is now; fails with the violations listed.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var report = string.Join("\n", result.Violations.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
+        Assert.True(result.Violations.Length == 0, $"{what}:\n{report}");
+    }
 
     public async ValueTask DisposeAsync()
     {

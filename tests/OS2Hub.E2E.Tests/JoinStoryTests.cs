@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace OS2Hub.E2E.Tests;
@@ -146,12 +144,6 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
             await BrowserHost.WaitForInteractiveAsync(page);
         }
 
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-        });
-        var report = string.Join("\n", result.Violations.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}"));
-        Assert.True(result.Violations.Length == 0, $"{what}:\n{report}");
+        await BrowserHost.AssertAccessibleAsync(page, what);
     }
 }

@@ -10,6 +10,8 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ProductSlugRedirect> ProductSlugRedirects => Set<ProductSlugRedirect>();
+    public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
     public DbSet<Category> Categories => Set<Category>();

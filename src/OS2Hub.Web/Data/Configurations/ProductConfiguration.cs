@@ -36,6 +36,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.ReferenceKey).HasMaxLength(200);
         builder.HasIndex(p => p.ReferenceKey).IsUnique();
         builder.HasIndex(p => p.UpdatedAt);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
     }
 }
@@ -60,5 +61,26 @@ internal sealed class ProductMentionConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(m => m.Statement).HasMaxLength(2000);
         builder.Property(m => m.AsOf).HasMaxLength(10);
         builder.Property(m => m.Source).HasMaxLength(2000);
+    }
+}
+
+internal sealed class ProductSlugRedirectConfiguration : IEntityTypeConfiguration<ProductSlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<ProductSlugRedirect> builder)
+    {
+        builder.Property(r => r.Slug).HasMaxLength(200);
+        builder.HasIndex(r => r.Slug).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChangeLogEntryConfiguration : IEntityTypeConfiguration<ChangeLogEntry>
+{
+    public void Configure(EntityTypeBuilder<ChangeLogEntry> builder)
+    {
+        builder.Property(c => c.UserId).HasMaxLength(450);
+        builder.Property(c => c.EntityType).HasMaxLength(50);
+        builder.Property(c => c.Field).HasMaxLength(100);
+        builder.HasIndex(c => new { c.EntityType, c.EntityId, c.At });
     }
 }

@@ -56,6 +56,9 @@ public class Product
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Optimistic concurrency: raised on every edit; a save based on an older version is refused.</summary>
+    public int Version { get; set; }
+
     public List<Participation> Participations { get; set; } = [];
     public List<ProductSource> Sources { get; set; } = [];
     public List<ProductMention> Mentions { get; set; } = [];
@@ -101,4 +104,25 @@ public class ProductMention
     /// <summary>ISO 8601 date or partial date ("2018-10"), as precise as the source is.</summary>
     public string? AsOf { get; set; }
     public string? Source { get; set; }
+}
+
+/// <summary>An old slug that still leads to the product after a rename.</summary>
+public class ProductSlugRedirect
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public int ProductId { get; set; }
+}
+
+/// <summary>One changed field: who, when, old and new value. For personal data only the field name is kept.</summary>
+public class ChangeLogEntry
+{
+    public int Id { get; set; }
+    public DateTime At { get; set; }
+    public required string UserId { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+    public required string Field { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
 }

@@ -177,6 +177,46 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ChangeLogEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "At");
+
+                    b.ToTable("ChangeLog");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +662,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("WebsiteUrl")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -718,6 +762,30 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("ProductMentions");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ProductSlugRedirects");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductSource", b =>
@@ -976,6 +1044,15 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductSlugRedirect", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductSource", b =>

@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Data.Seeding;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Products;
+
+namespace OS2Hub.Web.Features.Editing;
+
+/// <summary>What the product form edits. <see cref="Version"/> is the version the editor started from.</summary>
+public sealed record ProductEdit
+{
+    public int Id { get; init; }
+    public int Version { get; init; }
+    public string? Name { get; init; }
+    public string? Slug { get; init; }
+    public string? Summary { get; init; }
+    public string? Description { get; init; }
+    public int? CategoryId { get; init; }
+    public string? Licence { get; init; }
+    public string? RepositoryUrl { get; init; }
+    public string? DocumentationUrl { get; init; }
+    public string? WebsiteUrl { get; init; }
+    public string? IssueTrackerUrl { get; init; }
+    public bool? CodeIsPublic { get; init; }
+    public bool? IssueTrackerIsPublic { get; init; }
+    public MaturityLevel Maturity { get; init; }
+    public DateOnly? MaturityAssessedOn { get; init; }
+    public LifecycleState Lifecycle { get; init; }
+}
+
+public sealed record ChangeInfo(DateTime At, string User, string Field, string? OldValue, string? NewValue);
+
+public sealed record ProductEditContext(ProductEdit Product, bool IsSecretariat, IReadOnlyList<(int Id, string Name)> Categories);
+
+/// <summary>
+/// Editing a product's facts. The secretariat edits every product; a produktkoordinator its own, except maturity and
+/// lifecycle, which OS2's governance model leaves to the secretariat. Every save is checked here, validated with Danish
+/// messages per field, refused when someone else saved first, and written to the change log field by field.
+/// </summary>
+public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<ProductEditContext?> GetAsync(string userId, string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Products.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, ct);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
+        if (!JoinWorkflowService.Decides(grants, p.Id))
+        {
+            return null;
+        }
+
+        var categories = (await db.Categories.OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
+        return new ProductEditContext(ToEdit(p), grants.Any(g => g.Role == GrantRole.Sekretariat), categories);
+    }
+
+    public async Task<WorkflowResult> SaveAsync(string userId, ProductEdit input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
+        if (!JoinWorkflowService.Decides(grants, input.Id))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == input.Id, ct);
+        if (product is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        var isSecretariat = grants.Any(g => g.Role == GrantRole.Sekretariat);
+        if (!isSecretariat && (input.Maturity != product.Maturity || input.MaturityAssessedOn != product.MaturityAssessedOn || input.Lifecycle != product.Lifecycle))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        if (input.Version != product.Version)
+        {
+            return WorkflowResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+        }
+
+        var errors = await ValidateAsync(db, input, ct);
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
+        }
+
+        var (licence, _) = ReferenceMapping.MapLicence(input.Licence);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = new List<ChangeLogEntry>();
+        void Set<T>(string field, T oldValue, T newValue, Action<T> apply)
+        {
+            if (!EqualityComparer<T>.Default.Equals(oldValue, newValue))
+            {
+                changes.Add(new ChangeLogEntry
+                {
+                    At = now, UserId = userId, EntityType = nameof(Product), EntityId = product.Id, Field = field,
+                    OldValue = Format(oldValue), NewValue = Format(newValue),
+                });
+                apply(newValue);
+            }
+        }
+
+        var oldSlug = product.Slug;
+        Set(nameof(Product.Name), product.Name, input.Name!.Trim(), v => product.Name = v);
+        Set(nameof(Product.Slug), product.Slug, input.Slug!.Trim(), v => product.Slug = v);
+        Set(nameof(Product.Summary), product.Summary, Clean(input.Summary), v => product.Summary = v);
+        Set(nameof(Product.Description), product.Description, Clean(input.Description), v => product.Description = v);
+        Set(nameof(Product.CategoryId), product.CategoryId, input.CategoryId, v => product.CategoryId = v);
+        Set(nameof(Product.Licence), product.Licence, licence, v => product.Licence = v);
+        Set(nameof(Product.RepositoryUrl), product.RepositoryUrl, Clean(input.RepositoryUrl), v => product.RepositoryUrl = v);
+        Set(nameof(Product.DocumentationUrl), product.DocumentationUrl, Clean(input.DocumentationUrl), v => product.DocumentationUrl = v);
+        Set(nameof(Product.WebsiteUrl), product.WebsiteUrl, Clean(input.WebsiteUrl), v => product.WebsiteUrl = v);
+        Set(nameof(Product.IssueTrackerUrl), product.IssueTrackerUrl, Clean(input.IssueTrackerUrl), v => product.IssueTrackerUrl = v);
+        Set(nameof(Product.CodeIsPublic), product.CodeIsPublic, input.CodeIsPublic, v => product.CodeIsPublic = v);
+        Set(nameof(Product.IssueTrackerIsPublic), product.IssueTrackerIsPublic, input.IssueTrackerIsPublic, v => product.IssueTrackerIsPublic = v);
+        Set(nameof(Product.Maturity), product.Maturity, input.Maturity, v => product.Maturity = v);
+        Set(nameof(Product.MaturityAssessedOn), product.MaturityAssessedOn, input.MaturityAssessedOn, v => product.MaturityAssessedOn = v);
+        Set(nameof(Product.Lifecycle), product.Lifecycle, input.Lifecycle, v => product.Lifecycle = v);
+        if (changes.Count == 0)
+        {
+            return WorkflowResult.Ok(product.Id);
+        }
+
+        if (product.Slug != oldSlug)
+        {
+            // The old address keeps working; a redirect that pointed at the new slug is no longer needed.
+            await db.ProductSlugRedirects.Where(r => r.Slug == product.Slug).ExecuteDeleteAsync(ct);
+            db.ProductSlugRedirects.Add(new ProductSlugRedirect { Slug = oldSlug, ProductId = product.Id });
+        }
+
+        product.Version++;
+        product.UpdatedAt = now;
+        db.ChangeLog.AddRange(changes);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return WorkflowResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+        }
+
+        await CatalogSearch.RefreshAsync(db, [product.Id], ct);
+        return WorkflowResult.Ok(product.Id);
+    }
+
+    /// <summary>The slug a renamed product has now, for an old address.</summary>
+    public async Task<string?> RedirectAsync(string oldSlug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ProductSlugRedirects.Where(r => r.Slug == oldSlug)
+            .Join(db.Products, r => r.ProductId, p => p.Id, (r, p) => p.Slug).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ChangeInfo>?> HistoryAsync(string userId, int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct))
+        {
+            return null;
+        }
+
+        return await db.ChangeLog.AsNoTracking().Where(c => c.EntityType == nameof(Product) && c.EntityId == productId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new ChangeInfo(c.At, db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? c.UserId,
+                c.Field, c.OldValue, c.NewValue))
+            .ToListAsync(ct);
+    }
+
+    private static async Task<Dictionary<string, string>> ValidateAsync(OS2HubDbContext db, ProductEdit input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
+        {
+            errors[nameof(input.Name)] = "Skriv produktets navn (højst 200 tegn).";
+        }
+
+        var slug = input.Slug?.Trim();
+        if (string.IsNullOrEmpty(slug) || slug.Length > 200 || !SlugRegex().IsMatch(slug))
+        {
+            errors[nameof(input.Slug)] = "Adressen må kun indeholde små bogstaver a–z, tal og bindestreger, fx »os2rollekatalog«.";
+        }
+        else if (await db.Products.AnyAsync(p => p.Slug == slug && p.Id != input.Id, ct)
+                 || await db.ProductSlugRedirects.AnyAsync(r => r.Slug == slug && r.ProductId != input.Id, ct))
+        {
+            errors[nameof(input.Slug)] = "Adressen bruges allerede af et andet produkt.";
+        }
+
+        if (input.Summary?.Length > 1000)
+        {
+            errors[nameof(input.Summary)] = "Resuméet må højst være 1.000 tegn.";
+        }
+
+        if (input.Description?.Length > 20_000)
+        {
+            errors[nameof(input.Description)] = "Beskrivelsen må højst være 20.000 tegn.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Licence) && ReferenceMapping.MapLicence(input.Licence).Spdx is null)
+        {
+            errors[nameof(input.Licence)] = "Skriv licensen som SPDX-udtryk, fx »MPL-2.0« eller »MPL-2.0 OR EUPL-1.2«, eller lad feltet stå tomt, hvis den er ukendt.";
+        }
+
+        if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
+        {
+            errors[nameof(input.CategoryId)] = "Vælg en kategori fra listen.";
+        }
+
+        foreach (var (field, url) in new[] { (nameof(input.RepositoryUrl), input.RepositoryUrl), (nameof(input.DocumentationUrl), input.DocumentationUrl),
+            (nameof(input.WebsiteUrl), input.WebsiteUrl), (nameof(input.IssueTrackerUrl), input.IssueTrackerUrl) })
+        {
+            if (!string.IsNullOrWhiteSpace(url) && (url.Length > 500 || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            {
+                errors[field] = "Skriv en fuld webadresse, der begynder med https://.";
+            }
+        }
+
+        return errors;
+    }
+
+    private static ProductEdit ToEdit(Product p) => new()
+    {
+        Id = p.Id, Version = p.Version, Name = p.Name, Slug = p.Slug, Summary = p.Summary, Description = p.Description, CategoryId = p.CategoryId,
+        Licence = p.Licence, RepositoryUrl = p.RepositoryUrl, DocumentationUrl = p.DocumentationUrl, WebsiteUrl = p.WebsiteUrl,
+        IssueTrackerUrl = p.IssueTrackerUrl, CodeIsPublic = p.CodeIsPublic, IssueTrackerIsPublic = p.IssueTrackerIsPublic,
+        Maturity = p.Maturity, MaturityAssessedOn = p.MaturityAssessedOn, Lifecycle = p.Lifecycle,
+    };
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? Format<T>(T value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugRegex();
+}

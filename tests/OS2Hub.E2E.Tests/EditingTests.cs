@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace OS2Hub.E2E.Tests;
+
+/// <summary>The produktkoordinator keeps its product's facts true; the secretariat sees the history.</summary>
+public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    public async Task ProductCoordinatorEditsTheDescriptionAndTheCatalogueShowsIt()
+    {
+        var pk = await SignInAsync("produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1");
+        await pk.GotoAsync("/produkter/os2rollekatalog");
+        await BrowserHost.WaitForInteractiveAsync(pk);
+        await pk.GetByRole(AriaRole.Link, new() { Name = "Redigér produktet" }).ClickAsync();
+        await Assertions.Expect(pk.GetByRole(AriaRole.Heading, new() { Name = "Redigér OS2rollekatalog" })).ToBeVisibleAsync();
+        await BrowserHost.WaitForInteractiveAsync(pk);
+
+        // A licence that is not SPDX is refused with a Danish message; the description typed stays.
+        await pk.GetByLabel("Beskrivelse (Markdown)").FillAsync("Rollekataloget tildeler **roller** til medarbejdere. Søgeord: vandmand.");
+        await pk.GetByLabel("Licens", new() { Exact = true }).FillAsync("Mozilla 2");
+        await pk.GetByRole(AriaRole.Button, new() { Name = "Gem ændringer" }).ClickAsync();
+        await Assertions.Expect(pk.Locator("#licence-error")).ToContainTextAsync("SPDX");
+        await Assertions.Expect(pk.GetByLabel("Beskrivelse (Markdown)")).ToHaveValueAsync(new Regex("vandmand"));
+        await Assertions.Expect(pk.Locator(".markdown-preview strong")).ToHaveTextAsync("roller");
+        await BrowserHost.AssertAccessibleAsync(pk, "edit page");
+
+        await pk.GetByLabel("Licens", new() { Exact = true }).FillAsync("MPL-2.0");
+        await pk.GetByRole(AriaRole.Button, new() { Name = "Gem ændringer" }).ClickAsync();
+        await Assertions.Expect(pk).ToHaveURLAsync(new Regex("/produkter/os2rollekatalog$"));
+
+        var visitor = await host.NewPageAsync();
+        await visitor.GotoAsync("/produkter?q=vandmand");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "OS2rollekatalog", Exact = true })).ToBeVisibleAsync();
+
+        var secretariat = await SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        await secretariat.GotoAsync("/produkter/os2rollekatalog");
+        await BrowserHost.WaitForInteractiveAsync(secretariat);
+        var history = secretariat.Locator("details.change-history");
+        await history.Locator("summary").ClickAsync();
+        await Assertions.Expect(history).ToContainTextAsync("Description");
+        await Assertions.Expect(history).ToContainTextAsync("Produktkoordinator for OS2rollekatalog (demo)");
+    }
+
+    private async Task<IPage> SignInAsync(string email, string password)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Adgangskode").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/$"));
+        return page;
+    }
+}
