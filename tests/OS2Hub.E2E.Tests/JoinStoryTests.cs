@@ -88,6 +88,9 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         await secretariat.GotoAsync("/brugere");
         await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Invitér en bruger" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(secretariat, "/brugere");
+        await secretariat.GotoAsync("/kategorier");
+        await Assertions.Expect(secretariat.GetByLabel("Ny kategori")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(secretariat, "/kategorier");
 
         var it = await SignInAsync(ItCoordinator, ItPassword);
         await it.GotoAsync("/log");

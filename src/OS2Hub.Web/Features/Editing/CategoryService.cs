@@ -1,0 +1,100 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Products;
+
+namespace OS2Hub.Web.Features.Editing;
+
+public sealed record CategoryRow(int Id, string Name, string Slug, int Products);
+
+/// <summary>The hub's own category list, kept by the secretariat. A category in use cannot be deleted.</summary>
+public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<CategoryRow>?> ListAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, userId, ct))
+        {
+            return null;
+        }
+
+        return await db.Categories.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new CategoryRow(c.Id, c.Name, c.Slug, db.Products.Count(p => p.CategoryId == c.Id)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Creates a category (<paramref name="id"/> null) or renames one; the slug follows the name.</summary>
+    public async Task<WorkflowResult> SaveAsync(string userId, int? id, string? name, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, userId, ct))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var trimmed = name?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 200)
+        {
+            return Invalid("Skriv kategoriens navn (højst 200 tegn).");
+        }
+
+        var slug = TextFolding.Slugify(trimmed);
+        if (slug.Length == 0)
+        {
+            return Invalid("Navnet skal indeholde bogstaver eller tal.");
+        }
+
+        if (await db.Categories.AnyAsync(c => c.Id != id && (c.Name == trimmed || c.Slug == slug), ct))
+        {
+            return Invalid("Der findes allerede en kategori med det navn.");
+        }
+
+        var category = id is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (id is not null && category is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (category is null)
+        {
+            category = new Category { Name = trimmed, Slug = slug };
+            db.Categories.Add(category);
+        }
+        else
+        {
+            db.ChangeLog.Add(new ChangeLogEntry
+            {
+                At = clock.GetUtcNow().UtcDateTime, UserId = userId, EntityType = nameof(Category), EntityId = category.Id,
+                Field = nameof(Category.Name), OldValue = category.Name, NewValue = trimmed,
+            });
+            (category.Name, category.Slug) = (trimmed, slug);
+        }
+
+        await db.SaveChangesAsync(ct);
+        // Category names are part of what the catalogue search looks through.
+        await CatalogSearch.RefreshAsync(db, await db.Products.Where(p => p.CategoryId == category.Id).Select(p => p.Id).ToListAsync(ct), ct);
+        return WorkflowResult.Ok(category.Id);
+    }
+
+    public async Task<WorkflowResult> DeleteAsync(string userId, int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, userId, ct))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        if (await db.Products.AnyAsync(p => p.CategoryId == id, ct))
+        {
+            return Invalid("Kategorien bruges af produkter og kan ikke slettes. Flyt produkterne til en anden kategori først.");
+        }
+
+        return await db.Categories.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? WorkflowResult.Ok(id) : WorkflowResult.NotFound;
+    }
+
+    private static WorkflowResult Invalid(string message) => WorkflowResult.Invalid(message, new Dictionary<string, string> { ["Name"] = message });
+
+    private static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct);
+}
