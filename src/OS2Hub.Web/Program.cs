@@ -37,6 +37,7 @@ builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<AgreementStore>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.ProductEditService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.CategoryService>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Editing.OrganisationEditService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Users.UserAdminService>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();

@@ -42,6 +42,29 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(history).ToContainTextAsync("Produktkoordinator for OS2rollekatalog (demo)");
     }
 
+    [Fact]
+    public async Task SecretariatEditsAnOrganisationAndABadCvrIsRefused()
+    {
+        var secretariat = await SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        await secretariat.GotoAsync("/organisationer/magenta-aps");
+        await BrowserHost.WaitForInteractiveAsync(secretariat);
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "Redigér organisationen" }).ClickAsync();
+        await Assertions.Expect(secretariat.GetByLabel("CVR-nummer")).ToBeVisibleAsync();
+        await BrowserHost.WaitForInteractiveAsync(secretariat);
+
+        await secretariat.GetByLabel("CVR-nummer").FillAsync("12345678");
+        await secretariat.GetByLabel("Hjemmeside").FillAsync("https://www.magenta.dk");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Gem ændringer" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("#org-cvr-error")).ToContainTextAsync("CVR-nummeret er ikke gyldigt");
+        await Assertions.Expect(secretariat.GetByLabel("Hjemmeside")).ToHaveValueAsync("https://www.magenta.dk");
+        await BrowserHost.AssertAccessibleAsync(secretariat, "organisation edit page");
+
+        await secretariat.GetByLabel("CVR-nummer").FillAsync("");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Gem ændringer" }).ClickAsync();
+        await Assertions.Expect(secretariat).ToHaveURLAsync(new Regex("/organisationer/magenta-aps$"));
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Link, new() { Name = "https://www.magenta.dk" })).ToBeVisibleAsync();
+    }
+
     private async Task<IPage> SignInAsync(string email, string password)
     {
         var page = await host.NewPageAsync();

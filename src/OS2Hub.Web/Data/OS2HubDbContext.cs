@@ -12,6 +12,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ProductSlugRedirect> ProductSlugRedirects => Set<ProductSlugRedirect>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
+    public DbSet<OrganisationSlugRedirect> OrganisationSlugRedirects => Set<OrganisationSlugRedirect>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<PopulationFigure> PopulationFigures => Set<PopulationFigure>();
     public DbSet<Category> Categories => Set<Category>();

@@ -19,6 +19,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.ReferenceKey).HasMaxLength(200);
         builder.HasIndex(o => o.ReferenceKey).IsUnique();
         builder.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(o => o.Version).IsConcurrencyToken();
     }
 }
 
@@ -29,5 +30,15 @@ internal sealed class PopulationFigureConfiguration : IEntityTypeConfiguration<P
         builder.HasOne(p => p.Organisation).WithMany(o => o.PopulationFigures).HasForeignKey(p => p.OrganisationId);
         builder.HasIndex(p => new { p.OrganisationId, p.AsOf }).IsUnique();
         builder.Property(p => p.Source).HasMaxLength(1000);
+    }
+}
+
+internal sealed class OrganisationSlugRedirectConfiguration : IEntityTypeConfiguration<OrganisationSlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<OrganisationSlugRedirect> builder)
+    {
+        builder.Property(r => r.Slug).HasMaxLength(200);
+        builder.HasIndex(r => r.Slug).IsUnique();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

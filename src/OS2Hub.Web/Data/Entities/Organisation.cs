@@ -28,6 +28,9 @@ public class Organisation
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Optimistic concurrency: raised on every edit.</summary>
+    public int Version { get; set; }
+
     public List<PopulationFigure> PopulationFigures { get; set; } = [];
     public List<Participation> Participations { get; set; } = [];
 }
@@ -41,4 +44,12 @@ public class PopulationFigure
     public DateOnly AsOf { get; set; }
     public int Population { get; set; }
     public string? Source { get; set; }
+}
+
+/// <summary>An old slug that still leads to the organisation after a rename.</summary>
+public class OrganisationSlugRedirect
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public int OrganisationId { get; set; }
 }

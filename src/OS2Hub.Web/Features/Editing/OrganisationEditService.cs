@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+
+namespace OS2Hub.Web.Features.Editing;
+
+public sealed record OrganisationEdit
+{
+    /// <summary>0 for a new organisation.</summary>
+    public int Id { get; init; }
+    public int Version { get; init; }
+    public string? Name { get; init; }
+    public string? Slug { get; init; }
+    public OrganisationKind Kind { get; init; }
+    public string? Code { get; init; }
+    public int? RegionId { get; init; }
+    public string? Cvr { get; init; }
+    public string? Website { get; init; }
+}
+
+/// <summary>The secretariat creates and edits authorities and suppliers, and adds dated population figures.</summary>
+public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Danish CVR numbers: 8 digits whose weighted sum (weights 2,7,6,5,4,3,2,1) is divisible by 11.</summary>
+    public static bool IsValidCvr(string cvr)
+    {
+        if (cvr.Length != 8 || !cvr.All(char.IsAsciiDigit) || cvr[0] == '0')
+        {
+            return false;
+        }
+
+        int[] weights = [2, 7, 6, 5, 4, 3, 2, 1];
+        return cvr.Select((c, i) => (c - '0') * weights[i]).Sum() % 11 == 0;
+    }
+
+    public async Task<OrganisationEdit?> GetAsync(string userId, string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, userId, ct))
+        {
+            return null;
+        }
+
+        return await db.Organisations.AsNoTracking().Where(o => o.Slug == slug)
+            .Select(o => new OrganisationEdit { Id = o.Id, Version = o.Version, Name = o.Name, Slug = o.Slug, Kind = o.Kind, Code = o.Code, RegionId = o.RegionId, Cvr = o.Cvr, Website = o.Website })
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>Whether the user may edit organisations (the secretariat), for showing forms and links only.</summary>
+    public async Task<bool> CanEditAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await IsSecretariatAsync(db, userId, ct);
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name)>> RegionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Organisations.Where(o => o.Kind == OrganisationKind.Region).OrderBy(o => o.Code).Select(o => new { o.Id, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    public async Task<WorkflowResult> SaveAsync(string userId, OrganisationEdit input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, userId, ct))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var org = input.Id == 0 ? null : await db.Organisations.FirstOrDefaultAsync(o => o.Id == input.Id, ct);
+        if (input.Id != 0 && org is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (org is not null && org.Version != input.Version)
+        {
+            return Conflict();
+        }
+
+        var errors = await ValidateAsync(db, input, ct);
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var isNew = org is null;
+        org ??= new Organisation { Name = "", Slug = "" };
+        var oldSlug = org.Slug;
+        var changes = new List<ChangeLogEntry>();
+        void Set<T>(string field, T oldValue, T newValue, Action<T> apply)
+        {
+            if (!EqualityComparer<T>.Default.Equals(oldValue, newValue))
+            {
+                changes.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), Field = field, OldValue = oldValue?.ToString(), NewValue = newValue?.ToString() });
+                apply(newValue);
+            }
+        }
+
+        var kind = input.Kind;
+        Set(nameof(Organisation.Name), org.Name, input.Name!.Trim(), v => org.Name = v);
+        Set(nameof(Organisation.Slug), org.Slug, input.Slug!.Trim(), v => org.Slug = v);
+        Set(nameof(Organisation.Kind), org.Kind, kind, v => org.Kind = v);
+        Set(nameof(Organisation.Code), org.Code, kind is OrganisationKind.Kommune or OrganisationKind.Region ? input.Code!.Trim() : null, v => org.Code = v);
+        Set(nameof(Organisation.RegionId), org.RegionId, kind == OrganisationKind.Kommune ? input.RegionId : null, v => org.RegionId = v);
+        Set(nameof(Organisation.Cvr), org.Cvr, string.IsNullOrWhiteSpace(input.Cvr) ? null : input.Cvr.Trim(), v => org.Cvr = v);
+        Set(nameof(Organisation.Website), org.Website, string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim(), v => org.Website = v);
+        if (changes.Count == 0)
+        {
+            return WorkflowResult.Ok(org.Id);
+        }
+
+        if (isNew)
+        {
+            db.Organisations.Add(org);
+        }
+        else if (org.Slug != oldSlug)
+        {
+            await db.OrganisationSlugRedirects.Where(r => r.Slug == org.Slug).ExecuteDeleteAsync(ct);
+            db.OrganisationSlugRedirects.Add(new OrganisationSlugRedirect { Slug = oldSlug, OrganisationId = org.Id });
+        }
+
+        org.Version++;
+        org.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict();
+        }
+
+        changes.ForEach(c => c.EntityId = org.Id);
+        db.ChangeLog.AddRange(changes);
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok(org.Id);
+    }
+
+    /// <summary>Adds a population figure with its date; earlier figures stay, so any year's size class can be derived.</summary>
+    public async Task<WorkflowResult> AddPopulationAsync(string userId, int organisationId, DateOnly? asOf, int? population, string? source, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await IsSecretariatAsync(db, userId, ct))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var errors = new Dictionary<string, string>();
+        if (asOf is null || asOf > today)
+        {
+            errors["AsOf"] = "Angiv datoen for folketallet (ikke en fremtidig dato).";
+        }
+        else if (await db.PopulationFigures.AnyAsync(p => p.OrganisationId == organisationId && p.AsOf == asOf, ct))
+        {
+            errors["AsOf"] = "Der findes allerede et folketal for den dato.";
+        }
+
+        if (population is null or <= 0 or > 10_000_000)
+        {
+            errors["Population"] = "Angiv folketallet som et positivt heltal.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Folketallet er ikke gemt.", errors);
+        }
+
+        if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        db.PopulationFigures.Add(new PopulationFigure { OrganisationId = organisationId, AsOf = asOf!.Value, Population = population!.Value, Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim() });
+        db.ChangeLog.Add(new ChangeLogEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime, UserId = userId, EntityType = nameof(Organisation), EntityId = organisationId, Field = "Population",
+            NewValue = $"{population} pr. {asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+        });
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok(organisationId);
+    }
+
+    public async Task<string?> RedirectAsync(string oldSlug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OrganisationSlugRedirects.Where(r => r.Slug == oldSlug)
+            .Join(db.Organisations, r => r.OrganisationId, o => o.Id, (r, o) => o.Slug).FirstOrDefaultAsync(ct);
+    }
+
+    private static async Task<Dictionary<string, string>> ValidateAsync(OS2HubDbContext db, OrganisationEdit input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
+        {
+            errors[nameof(input.Name)] = "Skriv organisationens navn (højst 200 tegn).";
+        }
+
+        var slug = input.Slug?.Trim();
+        if (string.IsNullOrEmpty(slug) || slug.Length > 200 || !SlugRegex().IsMatch(slug))
+        {
+            errors[nameof(input.Slug)] = "Adressen må kun indeholde små bogstaver a–z, tal og bindestreger.";
+        }
+        else if (await db.Organisations.AnyAsync(o => o.Slug == slug && o.Id != input.Id, ct)
+                 || await db.OrganisationSlugRedirects.AnyAsync(r => r.Slug == slug && r.OrganisationId != input.Id, ct))
+        {
+            errors[nameof(input.Slug)] = "Adressen bruges allerede af en anden organisation.";
+        }
+
+        if (input.Kind is OrganisationKind.Kommune or OrganisationKind.Region)
+        {
+            var code = input.Code?.Trim();
+            var range = input.Kind == OrganisationKind.Kommune ? (101, 999) : (1081, 1085);
+            if (code is null || code.Length != 4 || !code.All(char.IsAsciiDigit) || int.Parse(code, CultureInfo.InvariantCulture) is var n && (n < range.Item1 || n > range.Item2))
+            {
+                errors[nameof(input.Code)] = input.Kind == OrganisationKind.Kommune
+                    ? "Skriv den officielle firecifrede kommunekode, fx 0813."
+                    : "Skriv regionskoden (1081–1085).";
+            }
+            else if (await db.Organisations.AnyAsync(o => o.Kind == input.Kind && o.Code == code && o.Id != input.Id, ct))
+            {
+                errors[nameof(input.Code)] = "Koden bruges allerede af en anden organisation.";
+            }
+        }
+
+        if (input.Kind == OrganisationKind.Kommune
+            && (input.RegionId is null || !await db.Organisations.AnyAsync(o => o.Id == input.RegionId && o.Kind == OrganisationKind.Region, ct)))
+        {
+            errors[nameof(input.RegionId)] = "Vælg kommunens region.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Cvr) && !IsValidCvr(input.Cvr.Trim()))
+        {
+            errors[nameof(input.Cvr)] = "CVR-nummeret er ikke gyldigt (8 cifre med korrekt kontrolciffer).";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Website)
+            && (input.Website.Length > 500 || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        {
+            errors[nameof(input.Website)] = "Skriv en fuld webadresse, der begynder med https://.";
+        }
+
+        return errors;
+    }
+
+    private static WorkflowResult Conflict() =>
+        WorkflowResult.Conflict("Organisationen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; genindlæs og prøv igen.");
+
+    private static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugRegex();
+}
