@@ -63,6 +63,9 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Gem ændringer" }).ClickAsync();
         await Assertions.Expect(secretariat).ToHaveURLAsync(new Regex("/organisationer/magenta-aps$"));
         await Assertions.Expect(secretariat.GetByRole(AriaRole.Link, new() { Name = "https://www.magenta.dk" })).ToBeVisibleAsync();
+        var history = secretariat.Locator("details.change-history");
+        await history.Locator("summary").ClickAsync();
+        await Assertions.Expect(history).ToContainTextAsync("Website");
     }
 
     private async Task<IPage> SignInAsync(string email, string password)

@@ -178,6 +178,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             return WorkflowResult.NotFound;
         }
 
+        await db.Organisations.Where(o => o.Id == organisationId).ExecuteUpdateAsync(u => u.SetProperty(o => o.UpdatedAt, clock.GetUtcNow().UtcDateTime), ct);
         db.PopulationFigures.Add(new PopulationFigure { OrganisationId = organisationId, AsOf = asOf!.Value, Population = population!.Value, Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim() });
         db.ChangeLog.Add(new ChangeLogEntry
         {
@@ -187,6 +188,10 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         await db.SaveChangesAsync(ct);
         return WorkflowResult.Ok(organisationId);
     }
+
+    /// <summary>The organisation's change log, for the secretariat only.</summary>
+    public Task<IReadOnlyList<ChangeInfo>?> HistoryAsync(string userId, int organisationId, CancellationToken ct = default) =>
+        ChangeHistory.ForAsync(dbFactory, userId, nameof(Organisation), organisationId, ct);
 
     public async Task<string?> RedirectAsync(string oldSlug, CancellationToken ct = default)
     {

@@ -162,20 +162,9 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             .Join(db.Products, r => r.ProductId, p => p.Id, (r, p) => p.Slug).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<IReadOnlyList<ChangeInfo>?> HistoryAsync(string userId, int productId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct))
-        {
-            return null;
-        }
-
-        return await db.ChangeLog.AsNoTracking().Where(c => c.EntityType == nameof(Product) && c.EntityId == productId)
-            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
-            .Select(c => new ChangeInfo(c.At, db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? c.UserId,
-                c.Field, c.OldValue, c.NewValue))
-            .ToListAsync(ct);
-    }
+    /// <summary>The product's change log, for the secretariat only.</summary>
+    public Task<IReadOnlyList<ChangeInfo>?> HistoryAsync(string userId, int productId, CancellationToken ct = default) =>
+        ChangeHistory.ForAsync(dbFactory, userId, nameof(Product), productId, ct);
 
     private static async Task<Dictionary<string, string>> ValidateAsync(OS2HubDbContext db, ProductEdit input, CancellationToken ct)
     {
