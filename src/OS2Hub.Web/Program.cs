@@ -38,6 +38,7 @@ builder.Services.AddScoped<AgreementStore>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.ProductEditService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.CategoryService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.OrganisationEditService>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Editing.SupplierEngagementService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Users.UserAdminService>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();

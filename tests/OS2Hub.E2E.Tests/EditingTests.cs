@@ -29,6 +29,17 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
         await pk.GetByRole(AriaRole.Button, new() { Name = "Gem ændringer" }).ClickAsync();
         await Assertions.Expect(pk).ToHaveURLAsync(new Regex("/produkter/os2rollekatalog$"));
 
+        // A supplier period: Digital Identity's development role from 1 January 2019.
+        await pk.GotoAsync("/produkter/os2rollekatalog/rediger");
+        await BrowserHost.WaitForInteractiveAsync(pk);
+        var row = pk.Locator("section[aria-labelledby='suppliers-edit-heading'] tr", new() { HasText = "Udvikling" }).First;
+        await row.GetByLabel("Fra").FillAsync("2019-01-01");
+        await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Gem periode") }).ClickAsync();
+        await Assertions.Expect(pk.Locator("section[aria-labelledby='suppliers-edit-heading'] [role=status]")).ToHaveTextAsync("Perioden er gemt.");
+        await BrowserHost.AssertAccessibleAsync(pk, "supplier editor");
+        await pk.GotoAsync("/produkter/os2rollekatalog");
+        await Assertions.Expect(pk.Locator("section[aria-labelledby='suppliers-heading'] tr", new() { HasText = "Udvikling" }).First).ToContainTextAsync("01.01.2019");
+
         var visitor = await host.NewPageAsync();
         await visitor.GotoAsync("/produkter?q=vandmand");
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "OS2rollekatalog", Exact = true })).ToBeVisibleAsync();

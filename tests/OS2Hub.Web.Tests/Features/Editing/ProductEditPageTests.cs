@@ -17,6 +17,7 @@ public sealed class ProductEditPageTests : MudBunitContext
     public ProductEditPageTests()
     {
         Services.AddSingleton(new ProductEditService(_db, FixedClock.Default));
+        Services.AddSingleton(new SupplierEngagementService(_db, FixedClock.Default));
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddScoped<CurrentUser>();
         var auth = AddAuthorization();

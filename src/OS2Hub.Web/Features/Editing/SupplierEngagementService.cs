@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Products;
+
+namespace OS2Hub.Web.Features.Editing;
+
+public sealed record EngagementRow(int Id, int OrganisationId, string Supplier, SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred);
+
+/// <summary>
+/// Which supplier holds which role on a product, from when to when (secretariat; produktkoordinator for its product).
+/// Ending an engagement sets its end date; rows are never deleted, so the history stays.
+/// </summary>
+public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<EngagementRow>?> ListAsync(string userId, int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        {
+            return null;
+        }
+
+        return await db.Participations.AsNoTracking()
+            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Leverandoer)
+            .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
+            .Select(x => new EngagementRow(x.Id, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Organisations that can take a supplier role: companies, and authorities acting through an IT department.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> CandidatesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind != OrganisationKind.Virksomhed).ThenBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+    }
+
+    public async Task<WorkflowResult> AddAsync(string userId, int productId, int? organisationId, SupplierRole role, DateOnly? start, DateOnly? end, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
+        {
+            errors["Supplier"] = "Vælg leverandøren.";
+        }
+
+        if (role == SupplierRole.Ukendt)
+        {
+            errors["Role"] = "Vælg en af OS2's fem roller.";
+        }
+
+        if (start is not null && end is not null && end <= start)
+        {
+            errors["EndDate"] = "Slutdatoen skal ligge efter startdatoen.";
+        }
+
+        if (errors.Count == 0 && await db.Participations.AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
+                && x.Kind == ParticipationKind.Leverandoer && x.Role == role && x.EndDate == null, ct))
+        {
+            errors["Role"] = "Leverandøren har allerede den rolle uden slutdato.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Leverandørrollen er ikke gemt.", errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var participation = new Participation
+        {
+            ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Leverandoer, Role = role,
+            StartDate = start, EndDate = end, Source = "Registreret i OS2Hub", SourceDate = DateOnly.FromDateTime(now), CreatedAt = now,
+        };
+        db.Participations.Add(participation);
+        await db.SaveChangesAsync(ct);
+        await LogAndTouchAsync(db, userId, productId, participation, null, $"{role} {start:yyyy-MM-dd}–{end:yyyy-MM-dd}", ct);
+        return WorkflowResult.Ok(participation.Id);
+    }
+
+    public async Task<WorkflowResult> SetPeriodAsync(string userId, int participationId, DateOnly? start, DateOnly? end, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var participation = await db.Participations.FirstOrDefaultAsync(x => x.Id == participationId && x.Kind == ParticipationKind.Leverandoer, ct);
+        if (participation is null)
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), participation.ProductId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        if (start is not null && end is not null && end <= start)
+        {
+            const string message = "Slutdatoen skal ligge efter startdatoen.";
+            return WorkflowResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
+        }
+
+        var before = $"{participation.StartDate:yyyy-MM-dd}–{participation.EndDate:yyyy-MM-dd}";
+        (participation.StartDate, participation.EndDate) = (start, end);
+        await db.SaveChangesAsync(ct);
+        await LogAndTouchAsync(db, userId, participation.ProductId, participation, before, $"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}", ct);
+        return WorkflowResult.Ok(participationId);
+    }
+
+    private async Task LogAndTouchAsync(OS2HubDbContext db, string userId, int productId, Participation p, string? before, string after, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var supplier = await db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        db.ChangeLog.Add(new ChangeLogEntry
+        {
+            At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = $"Leverandør: {supplier} ({p.Role})",
+            OldValue = before, NewValue = after,
+        });
+        await db.Products.Where(x => x.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(x => x.UpdatedAt, now), ct);
+        await db.SaveChangesAsync(ct);
+        // Current supplier names are part of the searchable text.
+        await CatalogSearch.RefreshAsync(db, [productId], ct);
+    }
+}

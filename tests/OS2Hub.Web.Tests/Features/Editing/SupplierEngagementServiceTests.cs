@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Editing;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Products;
+using OS2Hub.Web.Tests.Features.Memberships;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Features.Editing;
+
+public sealed class SupplierEngagementServiceTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+    private readonly SupplierEngagementService _service;
+
+    public SupplierEngagementServiceTests() => _service = new SupplierEngagementService(_db, FixedClock.Default);
+
+    public void Dispose() => _db.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task TheProductCoordinatorAddsARoleAndEndsAPeriodAndTheCatalogueFollows()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var existing = (await _service.ListAsync("pk-alfa", w.Products["Alfa"], Ct))!.Single();
+
+        var added = await _service.AddAsync("pk-alfa", w.Products["Alfa"], w.Organisations["København"], SupplierRole.DriftHosting, new DateOnly(2024, 1, 1), null, Ct);
+        var ended = await _service.SetPeriodAsync("pk-alfa", existing.Id, new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), Ct);
+
+        Assert.True(added.Succeeded, added.Message);
+        Assert.True(ended.Succeeded, ended.Message);
+        var card = (await new ProductCatalogService(_db, FixedClock.Default).SearchAsync(new CatalogQuery(), Ct)).Items.Single(i => i.Name == "Alfa");
+        Assert.Equal(["Københavns Kommune"], card.Suppliers);
+        await using var db = _db.CreateDbContext();
+        Assert.Equal(2, await db.Participations.CountAsync(x => x.ProductId == w.Products["Alfa"] && x.Kind == ParticipationKind.Leverandoer, Ct));
+        Assert.Equal(2, await db.ChangeLog.CountAsync(c => c.EntityId == w.Products["Alfa"] && c.Field.StartsWith("Leverandør"), Ct));
+    }
+
+    [Fact]
+    public async Task AnEndBeforeTheStartAndAnUnknownRoleAreRefused()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var result = await _service.AddAsync("sekretariat", w.Products["Alfa"], null, SupplierRole.Ukendt, new DateOnly(2025, 1, 1), new DateOnly(2024, 1, 1), Ct);
+
+        Assert.Equal(["EndDate", "Role", "Supplier"], result.FieldErrors!.Keys.Order());
+        Assert.Equal("Slutdatoen skal ligge efter startdatoen.", result.FieldErrors["EndDate"]);
+    }
+
+    [Theory]
+    [InlineData("pk-alfa", "Beta")]
+    [InlineData("it-frederikshavn", "Alfa")]
+    [InlineData("leverandoer", "Alfa")]
+    [InlineData("uden-rolle", "Alfa")]
+    public async Task OthersCannotChangeSupplierEngagements(string user, string product)
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        // A supplier role on the product in question, made by the secretariat.
+        var existing = await _service.AddAsync("sekretariat", w.Products[product], w.Organisations["Helsingør"], SupplierRole.Raadgivning, null, null, Ct);
+        await using var db = _db.CreateDbContext();
+        var before = await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Leverandoer, Ct);
+
+        var add = await _service.AddAsync(user, w.Products[product], w.Organisations["København"], SupplierRole.Support, null, null, Ct);
+        var period = await _service.SetPeriodAsync(user, existing.Id!.Value, new DateOnly(2020, 1, 1), null, Ct);
+
+        Assert.Equal(WorkflowOutcome.Denied, add.Outcome);
+        Assert.Equal(WorkflowOutcome.Denied, period.Outcome);
+        Assert.Equal(before, await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Leverandoer, Ct));
+        Assert.Null((await db.Participations.AsNoTracking().SingleAsync(x => x.Id == existing.Id, Ct)).StartDate);
+    }
+}
