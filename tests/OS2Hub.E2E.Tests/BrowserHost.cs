@@ -49,6 +49,18 @@ public class BrowserHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A new browser context signed in through the real sign-in form.</summary>
+    public async Task<IPage> SignInAsync(string email, string password)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Adgangskode").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        return page;
+    }
+
     /// <summary>Clicks before the circuit is up are lost, so tests wait for the layout's interactivity marker.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
         page.Locator("span.interactive-marker[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

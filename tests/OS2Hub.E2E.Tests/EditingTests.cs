@@ -9,7 +9,7 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
     [Fact]
     public async Task ProductCoordinatorEditsTheDescriptionAndTheCatalogueShowsIt()
     {
-        var pk = await SignInAsync("produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1");
+        var pk = await host.SignInAsync("produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1");
         await pk.GotoAsync("/produkter/os2rollekatalog");
         await BrowserHost.WaitForInteractiveAsync(pk);
         await pk.GetByRole(AriaRole.Link, new() { Name = "Redigér produktet" }).ClickAsync();
@@ -44,7 +44,7 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
         await visitor.GotoAsync("/produkter?q=vandmand");
         await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "OS2rollekatalog", Exact = true })).ToBeVisibleAsync();
 
-        var secretariat = await SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        var secretariat = await host.SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
         await secretariat.GotoAsync("/produkter/os2rollekatalog");
         await BrowserHost.WaitForInteractiveAsync(secretariat);
         var history = secretariat.Locator("details.change-history");
@@ -56,7 +56,7 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
     [Fact]
     public async Task SecretariatEditsAnOrganisationAndABadCvrIsRefused()
     {
-        var secretariat = await SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        var secretariat = await host.SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
         await secretariat.GotoAsync("/organisationer/magenta-aps");
         await BrowserHost.WaitForInteractiveAsync(secretariat);
         await secretariat.GetByRole(AriaRole.Link, new() { Name = "Redigér organisationen" }).ClickAsync();
@@ -79,14 +79,4 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(history).ToContainTextAsync("Website");
     }
 
-    private async Task<IPage> SignInAsync(string email, string password)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/konto/log-ind");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Adgangskode").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/$"));
-        return page;
-    }
 }

@@ -21,10 +21,10 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
     [Fact]
     public async Task RequestRejectRequestAgainApproveAndAppearAsCoOwner()
     {
-        var it = await SignInAsync(ItCoordinator, ItPassword);
+        var it = await host.SignInAsync(ItCoordinator, ItPassword);
         await RequestToJoinAsync(it, "Mette Jensen, IT-afdelingen");
 
-        var pk = await SignInAsync(ProductCoordinator, ProductPassword);
+        var pk = await host.SignInAsync(ProductCoordinator, ProductPassword);
         await pk.GotoAsync("/anmodninger");
         await BrowserHost.WaitForInteractiveAsync(pk);
         var request = pk.Locator("article.request-card", new() { HasText = "Frederikshavn Kommune" });
@@ -81,7 +81,7 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
     [Fact]
     public async Task SecretariatSeesTheLogOthersDoNot()
     {
-        var secretariat = await SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        var secretariat = await host.SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
         await secretariat.GotoAsync("/log");
         await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Tilslutningslog", Level = 1 })).ToBeVisibleAsync();
         await AssertAccessibleAsync(secretariat, "/log");
@@ -92,7 +92,7 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         await Assertions.Expect(secretariat.GetByLabel("Ny kategori")).ToBeVisibleAsync();
         await AssertAccessibleAsync(secretariat, "/kategorier");
 
-        var it = await SignInAsync(ItCoordinator, ItPassword);
+        var it = await host.SignInAsync(ItCoordinator, ItPassword);
         await it.GotoAsync("/log");
         await BrowserHost.WaitForInteractiveAsync(it);
         await Assertions.Expect(it.GetByText("Loggen kan kun ses af OS2-sekretariatet.")).ToBeVisibleAsync();
@@ -108,16 +108,6 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         await page.WaitForURLAsync(new Regex(@"/konto/log-ind\?ReturnUrl=%2Fanmodninger", RegexOptions.IgnoreCase));
     }
 
-    private async Task<IPage> SignInAsync(string email, string password)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/konto/log-ind");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Adgangskode").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/$"));
-        return page;
-    }
 
     private static async Task RequestToJoinAsync(IPage it, string contact)
     {

@@ -14,7 +14,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
     public async Task<IReadOnlyList<CategoryRow>?> ListAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, userId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -28,7 +28,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
     public async Task<WorkflowResult> SaveAsync(string userId, int? id, string? name, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, userId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return WorkflowResult.Denied;
         }
@@ -80,7 +80,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
     public async Task<WorkflowResult> DeleteAsync(string userId, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, userId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return WorkflowResult.Denied;
         }
@@ -95,6 +95,4 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
 
     private static WorkflowResult Invalid(string message) => WorkflowResult.Invalid(message, new Dictionary<string, string> { ["Name"] = message });
 
-    private static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
-        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct);
 }

@@ -10,7 +10,7 @@ public static class ChangeHistory
     public static async Task<IReadOnlyList<ChangeInfo>?> ForAsync(IDbContextFactory<OS2HubDbContext> dbFactory, string userId, string entityType, int entityId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct))
+        if (!await Memberships.JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }

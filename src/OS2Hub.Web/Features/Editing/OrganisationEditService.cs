@@ -39,7 +39,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     public async Task<OrganisationEdit?> GetAsync(string userId, string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, userId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -53,7 +53,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     public async Task<bool> CanEditAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await IsSecretariatAsync(db, userId, ct);
+        return await JoinWorkflowService.IsSecretariatAsync(db, userId, ct);
     }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> RegionsAsync(CancellationToken ct = default)
@@ -67,7 +67,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, userId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return WorkflowResult.Denied;
         }
@@ -147,7 +147,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     public async Task<WorkflowResult> AddPopulationAsync(string userId, int organisationId, DateOnly? asOf, int? population, string? source, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, userId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return WorkflowResult.Denied;
         }
@@ -258,8 +258,6 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     private static WorkflowResult Conflict() =>
         WorkflowResult.Conflict("Organisationen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; genindlæs og prøv igen.");
 
-    private static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
-        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugRegex();

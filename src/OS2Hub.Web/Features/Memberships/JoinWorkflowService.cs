@@ -340,6 +340,10 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
     internal static bool ActsFor(List<Grant> grants, int organisationId) =>
         grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.ItKoordinator && g.OrganisationId == organisationId));
 
+    /// <summary>Whether the user holds the secretariat's grant now.</summary>
+    internal static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct);
+
     /// <summary>The secretariat, or a produktkoordinator of exactly this product.</summary>
     internal static bool Decides(List<Grant> grants, int productId) =>
         grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.Produktkoordinator && g.ProductId == productId));

@@ -130,7 +130,7 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
     public async Task<IReadOnlyList<LogRow>?> LogAsync(string userId, int take = 500, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }

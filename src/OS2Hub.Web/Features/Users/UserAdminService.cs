@@ -32,7 +32,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
     public async Task<IReadOnlyList<UserInfo>?> ListAsync(string actorId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, actorId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
         {
             return null;
         }
@@ -53,7 +53,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(siteBase);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, actorId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
         {
             return WorkflowResult.Denied;
         }
@@ -117,7 +117,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
     public async Task<WorkflowResult> RevokeAsync(string actorId, int grantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await IsSecretariatAsync(db, actorId, ct))
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
         {
             return WorkflowResult.Denied;
         }
@@ -163,6 +163,4 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
         _ => null,
     };
 
-    private static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string actorId, CancellationToken ct) =>
-        db.Grants.AnyAsync(g => g.UserId == actorId && g.Role == GrantRole.Sekretariat, ct);
 }
