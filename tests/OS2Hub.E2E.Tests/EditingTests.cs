@@ -79,4 +79,82 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(history).ToContainTextAsync("Website");
     }
 
+    [Fact]
+    public async Task ItCoordinatorKeepsItsContactsAndDeletesOneOnlyAfterConfirming()
+    {
+        var it = await host.SignInAsync("it-frederikshavn@demo.os2hub.dk", "Demo-Frederikshavn-1");
+        await it.GotoAsync("/organisationer/frederikshavn");
+        await BrowserHost.WaitForInteractiveAsync(it);
+        await it.GetByRole(AriaRole.Link, new() { Name = "Kontaktpersoner" }).ClickAsync();
+        await Assertions.Expect(it.GetByRole(AriaRole.Heading, new() { Name = "Kontaktpersoner hos Frederikshavn Kommune" })).ToBeVisibleAsync();
+        await BrowserHost.WaitForInteractiveAsync(it);
+
+        await it.GetByLabel("Navn", new() { Exact = true }).FillAsync("Birthe Ørsted");
+        await it.GetByLabel("E-mail").FillAsync("birthe@frederikshavn");
+        await it.GetByRole(AriaRole.Button, new() { Name = "Gem kontaktperson" }).ClickAsync();
+        await Assertions.Expect(it.Locator("#contact-email-error")).ToHaveTextAsync("Skriv en gyldig e-mailadresse, fx »navn@kommune.dk«.");
+        await Assertions.Expect(it.GetByLabel("Navn", new() { Exact = true })).ToHaveValueAsync("Birthe Ørsted");
+        await BrowserHost.AssertAccessibleAsync(it, "contacts page with an error");
+
+        await it.GetByLabel("E-mail").FillAsync("birthe.oersted@frederikshavn.example.dk");
+        await it.GetByRole(AriaRole.Button, new() { Name = "Gem kontaktperson" }).ClickAsync();
+        await Assertions.Expect(it.Locator("[role=status]").First).ToHaveTextAsync("Kontaktpersonen er gemt.");
+        await it.GetByLabel("Produkt", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "OS2mo" });
+        await it.GetByLabel("Rolle", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Teknisk kontakt" });
+        await it.GetByRole(AriaRole.Button, new() { Name = "Tilføj rolle" }).ClickAsync();
+        var row = it.Locator("tbody tr", new() { HasText = "Birthe Ørsted" });
+        await Assertions.Expect(row).ToContainTextAsync("OS2mo: Teknisk kontakt");
+
+        // Deleting asks in place; the question gets the focus and axe-core checks that state too.
+        await row.GetByRole(AriaRole.Button, new() { Name = "Slet Birthe Ørsted" }).ClickAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Ja, slet Birthe Ørsted" })).ToBeFocusedAsync();
+        await BrowserHost.AssertAccessibleAsync(it, "contact deletion question");
+        await it.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(it.Locator("[role=status]").First).ToHaveTextAsync("Birthe Ørsted er slettet.");
+        await Assertions.Expect(it.Locator("tbody")).Not.ToContainTextAsync("Birthe Ørsted");
+    }
+
+    [Fact]
+    public async Task ProductCoordinatorSeatsAChairInTheStyregruppe()
+    {
+        var pk = await host.SignInAsync("produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1");
+        await pk.GotoAsync("/produkter/os2rollekatalog/rediger");
+        await BrowserHost.WaitForInteractiveAsync(pk);
+        var groups = pk.Locator("section[aria-labelledby='groups-edit-heading']");
+        var addToSteering = groups.GetByRole(AriaRole.Group, new() { Name = "Styregruppe", Exact = true }).Locator("form.invite-form");
+        await addToSteering.GetByLabel("Organisation").SelectOptionAsync(new SelectOptionValue { Label = "Aalborg Kommune" });
+        await addToSteering.GetByLabel("Formand").CheckAsync();
+        await addToSteering.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Tilføj medlem") }).ClickAsync();
+        await Assertions.Expect(groups.Locator("[role=status]")).ToHaveTextAsync("Medlemmet er tilføjet.");
+        await BrowserHost.AssertAccessibleAsync(pk, "working group editor");
+
+        await pk.GotoAsync("/produkter/os2rollekatalog");
+        var steering = pk.Locator("section[aria-labelledby='groups-heading'] h3:has-text('Styregruppe') + ul li").First;
+        await Assertions.Expect(steering).ToContainTextAsync("Aalborg Kommune (formand)");
+    }
+
+    [Fact]
+    public async Task SecretariatCreatesAProductAndSeesContactsDueForDeletion()
+    {
+        var secretariat = await host.SignInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        await secretariat.GotoAsync("/kontaktpersoner/oprydning");
+        await BrowserHost.WaitForInteractiveAsync(secretariat);
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Kontaktpersoner uden rolle" })).ToBeVisibleAsync();
+        await BrowserHost.AssertAccessibleAsync(secretariat, "/kontaktpersoner/oprydning");
+
+        await secretariat.GotoAsync("/produkter");
+        await BrowserHost.WaitForInteractiveAsync(secretariat);
+        await secretariat.GetByRole(AriaRole.Link, new() { Name = "Nyt produkt" }).ClickAsync();
+        await BrowserHost.WaitForInteractiveAsync(secretariat);
+        await secretariat.GetByLabel("Navn", new() { Exact = true }).FillAsync("OS2prøve");
+        await secretariat.GetByLabel("Adresse").FillAsync("OS2 prøve");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Opret produkt" }).ClickAsync();
+        await Assertions.Expect(secretariat.Locator("#slug-error")).ToContainTextAsync("små bogstaver");
+        await BrowserHost.AssertAccessibleAsync(secretariat, "/produkter-ny");
+        await secretariat.GetByLabel("Adresse").FillAsync("os2proeve");
+        await secretariat.GetByRole(AriaRole.Button, new() { Name = "Opret produkt" }).ClickAsync();
+        await Assertions.Expect(secretariat).ToHaveURLAsync(new Regex("/produkter/os2proeve/rediger$"));
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Kilder" })).ToBeVisibleAsync();
+        await BrowserHost.AssertAccessibleAsync(secretariat, "edit page of a new product");
+    }
 }

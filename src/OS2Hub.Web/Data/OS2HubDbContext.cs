@@ -23,6 +23,8 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
     public DbSet<ProductCoordinator> ProductCoordinators => Set<ProductCoordinator>();
+    public DbSet<ContactPerson> ContactPersons => Set<ContactPerson>();
+    public DbSet<ContactRole> ContactRoles => Set<ContactRole>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

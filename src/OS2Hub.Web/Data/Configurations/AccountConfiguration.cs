@@ -32,6 +32,7 @@ internal sealed class JoinRequestConfiguration : IEntityTypeConfiguration<JoinRe
         builder.Property(r => r.RequestedByUserId).HasMaxLength(450);
         builder.Property(r => r.DecidedByUserId).HasMaxLength(450);
         builder.Property(r => r.ContactName).HasMaxLength(200);
+        builder.HasOne<ContactPerson>().WithMany().HasForeignKey(r => r.ContactPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(r => r.Comment).HasMaxLength(2000);
         builder.Property(r => r.DecisionReason).HasMaxLength(2000);
         builder.Property(r => r.AgreementReference).HasMaxLength(500);

@@ -39,7 +39,8 @@ internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration
     {
         builder.HasOne<WorkingGroup>().WithMany(g => g.Members).HasForeignKey(m => m.WorkingGroupId);
         builder.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(m => m.PersonName).HasMaxLength(200);
+        // Deleting a contact person leaves the organisation's seat in the group, without a name.
+        builder.HasOne(m => m.ContactPerson).WithMany().HasForeignKey(m => m.ContactPersonId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
@@ -51,5 +52,29 @@ internal sealed class ProductCoordinatorConfiguration : IEntityTypeConfiguration
         builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(c => c.PersonName).HasMaxLength(200);
         builder.Property(c => c.Source).HasMaxLength(2000);
+    }
+}
+
+internal sealed class ContactPersonConfiguration : IEntityTypeConfiguration<ContactPerson>
+{
+    public void Configure(EntityTypeBuilder<ContactPerson> builder)
+    {
+        builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(c => c.Roles).WithOne().HasForeignKey(r => r.ContactPersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Title).HasMaxLength(200);
+        builder.Property(c => c.Email).HasMaxLength(254);
+        builder.Property(c => c.Phone).HasMaxLength(40);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasIndex(c => new { c.OrganisationId, c.Name });
+    }
+}
+
+internal sealed class ContactRoleConfiguration : IEntityTypeConfiguration<ContactRole>
+{
+    public void Configure(EntityTypeBuilder<ContactRole> builder)
+    {
+        builder.HasOne(r => r.Product).WithMany().HasForeignKey(r => r.ProductId);
+        builder.HasIndex(r => new { r.ProductId, r.Kind });
     }
 }

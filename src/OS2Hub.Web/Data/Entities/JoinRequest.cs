@@ -18,7 +18,9 @@ public class JoinRequest
     public Organisation? Organisation { get; set; }
     public required string RequestedByUserId { get; set; }
 
-    public required string ContactName { get; set; }
+    /// <summary>The contact named in the request; null once that contact person has been deleted ("slettet kontaktperson").</summary>
+    public string? ContactName { get; set; }
+    public int? ContactPersonId { get; set; }
     public bool WantsKoordinationsgruppe { get; set; }
     public bool WantsFaggruppe { get; set; }
     public bool StyregruppeCandidate { get; set; }

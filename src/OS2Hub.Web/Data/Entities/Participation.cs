@@ -53,7 +53,10 @@ public class WorkingGroupMember
     public int WorkingGroupId { get; set; }
     public int OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
-    public string? PersonName { get; set; }
+
+    /// <summary>The person who sits for the organisation; null when none is named or the contact was deleted.</summary>
+    public int? ContactPersonId { get; set; }
+    public ContactPerson? ContactPerson { get; set; }
     public bool IsChair { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }

@@ -217,6 +217,84 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("ChangeLog");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name");
+
+                    b.ToTable("ContactPersons");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactPersonId");
+
+                    b.HasIndex("ProductId", "Kind");
+
+                    b.ToTable("ContactRoles");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
                 {
                     b.Property<int>("Id")
@@ -271,9 +349,11 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactPersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -321,6 +401,8 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactPersonId");
 
                     b.HasIndex("OrganisationId", "Status");
 
@@ -886,6 +968,9 @@ namespace OS2Hub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ContactPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -895,10 +980,6 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PersonName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
@@ -906,6 +987,8 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactPersonId");
 
                     b.HasIndex("OrganisationId");
 
@@ -941,6 +1024,34 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactRole", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
@@ -966,6 +1077,11 @@ namespace OS2Hub.Web.Data.Migrations
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
                 {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", null)
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -1114,6 +1230,11 @@ namespace OS2Hub.Web.Data.Migrations
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroupMember", b =>
                 {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", "ContactPerson")
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -1126,12 +1247,19 @@ namespace OS2Hub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("ContactPerson");
+
                     b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.AppUser", b =>
                 {
                     b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
+                {
+                    b.Navigation("Roles");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>

@@ -13,6 +13,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
 {
     private static readonly string[] s_firstNames = ["Anne", "Mette", "Lars", "Søren", "Jens", "Hanne", "Louise", "Mikkel", "Camilla", "Rasmus", "Ida", "Kasper", "Sofie", "Anders", "Line", "Thomas"];
     private static readonly string[] s_lastNames = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Madsen", "Kristensen"];
+    private static readonly string[] s_titles = ["IT-konsulent", "Digitaliseringskonsulent", "IT-arkitekt", "Teamleder, IT", "Systemejer", "Projektleder"];
 
     public async Task LoadAsync(CancellationToken ct = default)
     {
@@ -36,9 +37,11 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         };
         db.Organisations.Add(hosting);
         var now = DateTime.UtcNow;
+        var contacts = new Dictionary<int, List<ContactPerson>>();
 
         foreach (var product in products)
         {
+            var productContacts = new Dictionary<int, ContactPerson>();
             // The demo IT-koordinator's authority (Frederikshavn) is never a demo member of the demo
             // produktkoordinator's product (OS2rollekatalog), so the join story can be tried with the demo accounts.
             var candidates = product.Slug == "os2rollekatalog" ? authorities.Where(a => a.Code != "0813").ToList() : authorities;
@@ -53,19 +56,22 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
                     ProductId = product.Id, OrganisationId = member.Id, Kind = ParticipationKind.Medlem,
                     StartDate = start, EndDate = end, IsDemo = true, CreatedAt = now,
                 });
+                var contact = Contact(db, contacts, member, random, now);
+                contact.Roles.Add(new ContactRole { ProductId = product.Id, Kind = ContactRoleKind.Kontaktperson, StartDate = start, EndDate = end });
+                productContacts[member.Id] = contact;
             }
 
             var current = members.Take(Math.Max(3, members.Count * 11 / 12)).ToList();
             var steering = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.Styregruppe, IsDemo = true };
             foreach (var (org, i) in current.Take(random.Next(3, 6)).Select((o, i) => (o, i)))
             {
-                steering.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, PersonName = Person(random), IsChair = i == 0 });
+                steering.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, ContactPerson = productContacts[org.Id], IsChair = i == 0 });
             }
 
             var coordination = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.Koordinationsgruppe, IsDemo = true };
             foreach (var (org, i) in current.Skip(1).Take(random.Next(3, 9)).Select((o, i) => (o, i)))
             {
-                coordination.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, PersonName = Person(random), IsChair = i == 0 });
+                coordination.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, ContactPerson = productContacts[org.Id], IsChair = i == 0 });
             }
 
             db.WorkingGroups.AddRange(steering, coordination);
@@ -100,12 +106,37 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         removed += await db.WorkingGroupMembers.Where(m => db.WorkingGroups.Any(g => g.Id == m.WorkingGroupId && g.IsDemo)).ExecuteDeleteAsync(ct);
         removed += await db.WorkingGroups.Where(g => g.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.ProductCoordinators.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.ContactPersons.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.Organisations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
             await CatalogSearch.RefreshAsync(db, await db.Products.Select(p => p.Id).ToListAsync(ct), ct);
             logger.LogInformation("Demo data removed ({Rows} rows)", removed);
         }
+    }
+
+    /// <summary>An authority's demo contact for one more product: one of its (at most three) contacts, sometimes a new one.</summary>
+    private static ContactPerson Contact(OS2HubDbContext db, Dictionary<int, List<ContactPerson>> contacts, Organisation org, Random random, DateTime now)
+    {
+        var pool = contacts.TryGetValue(org.Id, out var list) ? list : contacts[org.Id] = [];
+        if (pool.Count > 0 && (pool.Count == 3 || random.Next(2) == 0))
+        {
+            return pool[random.Next(pool.Count)];
+        }
+
+        var name = Person(random);
+        var local = TextFolding.Fold(name).Replace(' ', '.');
+        var contact = new ContactPerson
+        {
+            OrganisationId = org.Id, Name = name, Title = s_titles[random.Next(s_titles.Length)],
+            // Addresses under the hub's own demo domain, so no real mailbox is ever named.
+            Email = $"{local}@{org.Slug}.demo.os2hub.dk",
+            Phone = $"+45 {random.Next(20, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}",
+            IsDemo = true, CreatedAt = now, UpdatedAt = now,
+        };
+        pool.Add(contact);
+        db.ContactPersons.Add(contact);
+        return contact;
     }
 
     private static string Person(Random random) => $"{s_firstNames[random.Next(s_firstNames.Length)]} {s_lastNames[random.Next(s_lastNames.Length)]}";

@@ -33,7 +33,18 @@ public sealed record ProductEdit
 
 public sealed record ChangeInfo(DateTime At, string User, string Field, string? OldValue, string? NewValue);
 
-public sealed record ProductEditContext(ProductEdit Product, bool IsSecretariat, IReadOnlyList<(int Id, string Name)> Categories);
+public sealed record ProductEditContext(ProductEdit Product, bool IsSecretariat, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<SourceRow> Sources);
+
+public sealed record SourceRow(int Id, ProductFact Fact, string Reference, DateOnly? AsOf, string? Note, bool IsInferred);
+
+/// <summary>Where one fact comes from: a web address or a document's name, and the date it speaks for.</summary>
+public sealed record SourceInput
+{
+    public ProductFact Fact { get; init; }
+    public string? Reference { get; init; }
+    public DateOnly? AsOf { get; init; }
+    public string? Note { get; init; }
+}
 
 /// <summary>
 /// Editing a product's facts. The secretariat edits every product; a produktkoordinator its own, except maturity and
@@ -58,7 +69,103 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
 
         var categories = (await db.Categories.OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
-        return new ProductEditContext(ToEdit(p), grants.Any(g => g.Role == GrantRole.Sekretariat), categories);
+        var sources = await db.ProductSources.AsNoTracking().Where(x => x.ProductId == p.Id).OrderBy(x => x.Fact).ThenBy(x => x.Id)
+            .Select(x => new SourceRow(x.Id, x.Fact, x.Reference, x.AsOf, x.Note, x.IsInferred)).ToListAsync(ct);
+        return new ProductEditContext(ToEdit(p), grants.Any(g => g.Role == GrantRole.Sekretariat), categories, sources);
+    }
+
+    /// <summary>Whether the user may create products: the secretariat only.</summary>
+    public async Task<bool> CanCreateAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await JoinWorkflowService.IsSecretariatAsync(db, userId, ct);
+    }
+
+    /// <summary>The secretariat creates a product from its name and address; the rest is filled in on the edit page.</summary>
+    public async Task<WorkflowResult> CreateAsync(string userId, string? name, string? slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var errors = await ValidateAsync(db, new ProductEdit { Name = name, Slug = slug }, ct);
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Produktet er ikke oprettet. Ret felterne markeret nedenfor.", errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var product = new Product { Name = name!.Trim(), Slug = slug!.Trim(), Lifecycle = LifecycleState.Aktiv, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        db.Products.Add(product);
+        await db.SaveChangesAsync(ct);
+        db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Product), EntityId = product.Id, Field = "Oprettet", NewValue = product.Name });
+        await db.SaveChangesAsync(ct);
+        await CatalogSearch.RefreshAsync(db, [product.Id], ct);
+        return WorkflowResult.Ok(product.Id);
+    }
+
+    /// <summary>Adds the source of one fact (<paramref name="sourceId"/> null) or corrects one; both go to the change log.</summary>
+    public async Task<WorkflowResult> SaveSourceAsync(string userId, int productId, int? sourceId, SourceInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        {
+            return WorkflowResult.Denied;
+        }
+
+        var source = sourceId is null ? null : await db.ProductSources.FirstOrDefaultAsync(x => x.Id == sourceId && x.ProductId == productId, ct);
+        if ((sourceId is not null && source is null) || !await db.Products.AnyAsync(p => p.Id == productId, ct))
+        {
+            return WorkflowResult.NotFound;
+        }
+
+        var errors = new Dictionary<string, string>();
+        var reference = input.Reference?.Trim();
+        if (string.IsNullOrEmpty(reference) || reference.Length > 2000)
+        {
+            errors["Reference"] = "Skriv kilden: en webadresse eller et dokuments navn (højst 2.000 tegn).";
+        }
+        else if (reference.Contains("://", StringComparison.Ordinal)
+                 && (!Uri.TryCreate(reference, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        {
+            errors["Reference"] = "En webadresse skal begynde med https://.";
+        }
+
+        if (input.AsOf > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        {
+            errors["AsOf"] = "Kildens dato kan ikke ligge i fremtiden.";
+        }
+
+        if (input.Note?.Trim().Length > 1000)
+        {
+            errors["Note"] = "Bemærkningen må højst være 1.000 tegn.";
+        }
+
+        if (!Enum.IsDefined(input.Fact))
+        {
+            errors["Fact"] = "Vælg hvilket forhold kilden dokumenterer.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return WorkflowResult.Invalid("Kilden er ikke gemt.", errors);
+        }
+
+        var before = source is null ? null : $"{source.Fact}: {source.Reference} ({source.AsOf:yyyy-MM-dd})";
+        source ??= db.ProductSources.Add(new ProductSource { ProductId = productId, Reference = "" }).Entity;
+        (source.Fact, source.Reference, source.AsOf, source.Note, source.IsInferred) = (input.Fact, reference!, input.AsOf, Clean(input.Note), false);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ChangeLog.Add(new ChangeLogEntry
+        {
+            At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = $"Kilde ({input.Fact})",
+            OldValue = before, NewValue = $"{input.Fact}: {reference} ({input.AsOf:yyyy-MM-dd})",
+        });
+        await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.UpdatedAt, now), ct);
+        await db.SaveChangesAsync(ct);
+        return WorkflowResult.Ok(source.Id);
     }
 
     public async Task<WorkflowResult> SaveAsync(string userId, ProductEdit input, CancellationToken ct = default)
@@ -152,6 +259,12 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         await CatalogSearch.RefreshAsync(db, [product.Id], ct);
         return WorkflowResult.Ok(product.Id);
+    }
+
+    public async Task<string?> SlugAsync(int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Products.Where(p => p.Id == productId).Select(p => p.Slug).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The slug a renamed product has now, for an old address.</summary>

@@ -99,6 +99,14 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         };
         // The request and its log entry are written together or not at all.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var contact = await Contacts.ContactService.FindOrCreateAsync(db, authority.Id, request.ContactName, request.CreatedAt, ct);
+        if (contact.Id == 0)
+        {
+            // Saved inside the transaction: if the request is refused below, the new contact goes with it.
+            await db.SaveChangesAsync(ct);
+        }
+
+        request.ContactPersonId = contact.Id;
         db.JoinRequests.Add(request);
         try
         {
@@ -187,6 +195,12 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             CreatedAt = Now(),
         });
         db.MembershipEvents.Add(Event(userId, MembershipAction.Godkendt, request, startDate, reference));
+        if (request.ContactPersonId is { } contactId)
+        {
+            // The contact named in the request becomes the authority's contact for the product from the start date.
+            db.ContactRoles.Add(new ContactRole { ContactPersonId = contactId, ProductId = request.ProductId, Kind = ContactRoleKind.Kontaktperson, StartDate = startDate });
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

@@ -24,7 +24,7 @@ public sealed record RequestRow(
     string OrganisationSlug,
     string OrganisationName,
     SizeClass? SizeClass,
-    string ContactName,
+    string? ContactName,
     bool WantsKoordinationsgruppe,
     bool WantsFaggruppe,
     bool StyregruppeCandidate,
@@ -120,6 +120,15 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
     }
 
     /// <summary>The roles the user holds now, for choosing which links to show (every action checks again).</summary>
+    /// <summary>The authorities the user is IT-koordinator for, to link to their contact persons.</summary>
+    public async Task<IReadOnlyList<(string Slug, string Name)>> MyAuthoritiesAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await AuthorityIdsAsync(db, userId, ct);
+        return (await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Slug, o.Name }).ToListAsync(ct))
+            .Select(o => (o.Slug, o.Name)).ToList();
+    }
+
     public async Task<IReadOnlySet<GrantRole>> RolesAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -85,5 +85,6 @@ public sealed record ProductDetails(
         }
     }
 
-    public SourceInfo? SourceOf(ProductFact fact) => Sources.FirstOrDefault(s => s.Fact == fact);
+    /// <summary>The newest source of a fact: a correction added later speaks for the fact now.</summary>
+    public SourceInfo? SourceOf(ProductFact fact) => Sources.Where(s => s.Fact == fact).OrderByDescending(s => s.AsOf).FirstOrDefault();
 }

@@ -16,6 +16,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
             .Include(p => p.Mentions).ThenInclude(m => m.Organisation)
             .Include(p => p.Participations).ThenInclude(x => x.Organisation).ThenInclude(o => o!.Region)
             .Include(p => p.WorkingGroups).ThenInclude(g => g.Members).ThenInclude(m => m.Organisation)
+            .Include(p => p.WorkingGroups).ThenInclude(g => g.Members).ThenInclude(m => m.ContactPerson)
             .Include(p => p.Coordinators).ThenInclude(c => c.Organisation)
             .FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (product is null)
@@ -68,7 +69,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
                 .Select(g => new WorkingGroupInfo(g.Kind, g.Name, g.IsDemo, g.Members
                     .Where(m => m.EndDate is null || m.EndDate > today)
                     .OrderByDescending(m => m.IsChair).ThenBy(m => m.Organisation!.Name, StringComparer.CurrentCulture)
-                    .Select(m => new GroupMemberInfo(m.Organisation!.Slug, m.Organisation.Name, m.PersonName, m.IsChair)).ToList()))
+                    .Select(m => new GroupMemberInfo(m.Organisation!.Slug, m.Organisation.Name, m.ContactPerson != null ? m.ContactPerson.Name : null, m.IsChair)).ToList()))
                 .ToList(),
             coordinators);
     }

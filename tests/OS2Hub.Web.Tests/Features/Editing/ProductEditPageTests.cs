@@ -18,6 +18,7 @@ public sealed class ProductEditPageTests : MudBunitContext
     {
         Services.AddSingleton(new ProductEditService(_db, FixedClock.Default));
         Services.AddSingleton(new SupplierEngagementService(_db, FixedClock.Default));
+        Services.AddSingleton(new WorkingGroupService(_db, FixedClock.Default));
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddScoped<CurrentUser>();
         var auth = AddAuthorization();

@@ -98,47 +98,43 @@ public sealed class ProductEditServiceTests : IDisposable
         Assert.Equal(WorkflowOutcome.Invalid, taken.Outcome);
     }
 
-    public static TheoryData<string, string, string, bool> Matrix => new()
+    [Fact]
+    public async Task TheSecretariatCreatesAProductThatTheCatalogueFinds()
     {
-        // user                product  what changes        allowed
-        { "sekretariat",       "Alfa",  "description",      true },
-        { "sekretariat",       "Beta",  "maturity",         true },
-        { "pk-alfa",           "Alfa",  "description",      true },
-        { "pk-alfa",           "Alfa",  "maturity",         false },  // the secretariat's decision
-        { "pk-alfa",           "Alfa",  "lifecycle",        false },
-        { "pk-alfa",           "Beta",  "description",      false },  // another product
-        { "it-frederikshavn",  "Alfa",  "description",      false },
-        { "leverandoer",       "Alfa",  "description",      false },
-        { "uden-rolle",        "Alfa",  "description",      false },
-    };
+        await WorkflowWorld.CreateAsync(_db);
 
-    [Theory]
-    [MemberData(nameof(Matrix))]
-    public async Task EditsAreAllowedOnlyWhereTheTableSays(string user, string product, string what, bool allowed)
+        var created = await _service.CreateAsync("sekretariat", "OS2delta", "os2delta", Ct);
+        var duplicate = await _service.CreateAsync("sekretariat", "Alfa igen", "alfa", Ct);
+        var badSlug = await _service.CreateAsync("sekretariat", " ", "Æ Ø", Ct);
+
+        Assert.True(created.Succeeded, created.Message);
+        Assert.Equal("Adressen bruges allerede af et andet produkt.", duplicate.FieldErrors!["Slug"]);
+        Assert.Equal(["Name", "Slug"], badSlug.FieldErrors!.Keys.Order());
+        var found = await new ProductCatalogService(_db, FixedClock.Default).SearchAsync(new CatalogQuery { Text = "delta" }, Ct);
+        Assert.Equal(["OS2delta"], found.Items.Select(i => i.Name));
+        Assert.Equal(["Oprettet"], (await _service.HistoryAsync("sekretariat", created.Id!.Value, Ct))!.Select(h => h.Field));
+    }
+
+    [Fact]
+    public async Task ASourceIsAddedCorrectedAndLoggedAndTheNewestIsShown()
     {
         var w = await WorkflowWorld.CreateAsync(_db);
-        await using var db = _db.CreateDbContext();
-        var p = await db.Products.AsNoTracking().SingleAsync(x => x.Id == w.Products[product], Ct);
-        var edit = new ProductEdit { Id = p.Id, Version = p.Version, Name = p.Name, Slug = p.Slug, Maturity = p.Maturity, Lifecycle = p.Lifecycle };
-        edit = what switch
-        {
-            "description" => edit with { Description = "Ændret" },
-            "maturity" => edit with { Maturity = MaturityLevel.Niveau2, MaturityAssessedOn = new DateOnly(2026, 11, 1) },
-            _ => edit with { Lifecycle = LifecycleState.Frosset },
-        };
+        var input = new SourceInput { Fact = ProductFact.Licence, Reference = "https://github.com/OS2/alfa/blob/main/LICENSE", AsOf = new DateOnly(2025, 3, 1) };
 
-        var result = await _service.SaveAsync(user, edit, Ct);
+        var added = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input, Ct);
+        var corrected = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { AsOf = new DateOnly(2026, 3, 1) }, Ct);
+        var bad = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "ftp://x", AsOf = new DateOnly(2027, 1, 1) }, Ct);
+        var empty = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "  " }, Ct);
+        var elsewhere = await _service.SaveSourceAsync("pk-alfa", w.Products["Beta"], null, input, Ct);
 
-        var after = await Stored(p.Id);
-        if (allowed)
-        {
-            Assert.True(result.Succeeded, result.Message);
-            Assert.Equal(p.Version + 1, after.Version);
-        }
-        else
-        {
-            Assert.Equal(WorkflowOutcome.Denied, result.Outcome);
-            Assert.Equal((p.Version, p.Description, p.Maturity, p.Lifecycle), (after.Version, after.Description, after.Maturity, after.Lifecycle));
-        }
+        Assert.True(corrected.Succeeded, corrected.Message);
+        Assert.Equal("En webadresse skal begynde med https://.", bad.FieldErrors!["Reference"]);
+        Assert.Equal("Kildens dato kan ikke ligge i fremtiden.", bad.FieldErrors["AsOf"]);
+        Assert.Equal(WorkflowOutcome.Invalid, empty.Outcome);
+        Assert.Equal(WorkflowOutcome.Denied, elsewhere.Outcome);
+        var details = await new ProductDetailsService(_db, FixedClock.Default).GetAsync("alfa", Ct);
+        Assert.Equal(new DateOnly(2026, 3, 1), details!.SourceOf(ProductFact.Licence)!.AsOf);
+        var history = (await _service.HistoryAsync("sekretariat", w.Products["Alfa"], Ct))!;
+        Assert.Equal(2, history.Count(h => h.Field == "Kilde (Licence)"));
     }
 }

@@ -7,7 +7,8 @@ namespace OS2Hub.Web.Tests.Features.Memberships;
 /// <summary>
 /// A small known world for the workflow: products Alfa, Beta, Gamma; authorities Frederikshavn, Helsingør,
 /// København; a supplier; and one user per role. Frederikshavn and Helsingør co-own Alfa. Open requests:
-/// Frederikshavn→Beta, Helsingør→Beta, København→Alfa.
+/// Frederikshavn→Beta, Helsingør→Beta, København→Alfa. Contact persons: Mette (Frederikshavn, contact for Alfa and
+/// chair of Alfa's styregruppe) and Hans (Helsingør, in the same styregruppe).
 /// </summary>
 public sealed class WorkflowWorld
 {
@@ -19,6 +20,8 @@ public sealed class WorkflowWorld
     public Dictionary<string, int> Products { get; } = [];
     public Dictionary<string, int> Organisations { get; } = [];
     public Dictionary<string, int> Requests { get; } = [];
+    public Dictionary<string, int> Contacts { get; } = [];
+    public Dictionary<string, int> Groups { get; } = [];
 
     public static async Task<WorkflowWorld> CreateAsync(SqliteTestDatabase database)
     {
@@ -55,6 +58,19 @@ public sealed class WorkflowWorld
         };
         db.JoinRequests.AddRange(requests.Values);
 
+        var contacts = new Dictionary<string, ContactPerson>
+        {
+            ["Mette"] = new() { Organisation = orgs["Frederikshavn"], Name = "Mette Kontaktsen", Title = "IT-konsulent", Email = "mette.kontaktsen@frederikshavn.example.dk", Phone = "+45 98 45 50 00" },
+            ["Hans"] = new() { Organisation = orgs["Helsingør"], Name = "Hans Helsingsen", Email = "hans@helsingoer.example.dk" },
+        };
+        contacts["Mette"].Roles.Add(new ContactRole { Product = products["Alfa"], Kind = ContactRoleKind.Kontaktperson, StartDate = new DateOnly(2020, 1, 1) });
+        db.ContactPersons.AddRange(contacts.Values);
+        var steering = new WorkingGroup { Product = products["Alfa"], Kind = WorkingGroupKind.Styregruppe };
+        steering.Members.Add(new WorkingGroupMember { Organisation = orgs["Frederikshavn"], ContactPerson = contacts["Mette"], IsChair = true, StartDate = new DateOnly(2020, 1, 1) });
+        steering.Members.Add(new WorkingGroupMember { Organisation = orgs["Helsingør"], ContactPerson = contacts["Hans"], StartDate = new DateOnly(2021, 1, 1) });
+        var betaSteering = new WorkingGroup { Product = products["Beta"], Kind = WorkingGroupKind.Styregruppe };
+        db.WorkingGroups.AddRange(steering, betaSteering);
+
         AddUser(db, "sekretariat", new Grant { UserId = "sekretariat", Role = GrantRole.Sekretariat });
         AddUser(db, "pk-alfa", new Grant { UserId = "pk-alfa", Role = GrantRole.Produktkoordinator, Product = products["Alfa"] });
         AddUser(db, "it-frederikshavn", new Grant { UserId = "it-frederikshavn", Role = GrantRole.ItKoordinator, Organisation = orgs["Frederikshavn"] });
@@ -65,6 +81,9 @@ public sealed class WorkflowWorld
         foreach (var (key, value) in orgs) world.Organisations[key] = value.Id;
         foreach (var (key, value) in products) world.Products[key] = value.Id;
         foreach (var (key, value) in requests) world.Requests[key] = value.Id;
+        foreach (var (key, value) in contacts) world.Contacts[key] = value.Id;
+        world.Groups["Alfa/Styregruppe"] = steering.Id;
+        world.Groups["Beta/Styregruppe"] = betaSteering.Id;
         return world;
     }
 

@@ -1,0 +1,283 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Contacts;
+using OS2Hub.Web.Features.Editing;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Tests.Features.Memberships;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Features;
+
+/// <summary>
+/// Who may do what, written out row by row: the join workflow and every edit action. Each row drives the real
+/// service on the world of <see cref="WorkflowWorld"/>. An allowed row checks that the change happened; a denied row
+/// checks that it was refused and that nothing in the database changed. The expectations are literals, not derived
+/// from the code.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    public static TheoryData<string, string, string, bool> Matrix => new()
+    {
+        // user                action              target                   allowed
+        { "it-frederikshavn",  "request",          "Frederikshavn→Gamma",   true },   // own authority
+        { "it-frederikshavn",  "request",          "Helsingør→Gamma",       false },  // other authority
+        { "it-frederikshavn",  "withdraw",         "Frederikshavn→Beta",    true },
+        { "it-frederikshavn",  "withdraw",         "Helsingør→Beta",        false },
+        { "it-frederikshavn",  "approve",          "København→Alfa",        false },
+        { "it-frederikshavn",  "reject",           "København→Alfa",        false },
+        { "it-frederikshavn",  "leave",            "Frederikshavn/Alfa",    true },
+        { "it-frederikshavn",  "leave",            "Helsingør/Alfa",        false },
+        { "it-frederikshavn",  "agreement",        "Alfa",                  false },
+        { "it-frederikshavn",  "edit-product",     "Alfa",                  false },  // co-owns Alfa, edits no product
+        { "it-frederikshavn",  "create-product",   "-",                     false },
+        { "it-frederikshavn",  "source",           "Alfa",                  false },
+        { "it-frederikshavn",  "add-supplier",     "Alfa",                  false },
+        { "it-frederikshavn",  "supplier-period",  "Alfa",                  false },
+        { "it-frederikshavn",  "add-group",        "Alfa",                  false },
+        { "it-frederikshavn",  "seat",             "Alfa",                  false },  // sits in Alfa's styregruppe, still edits none
+        { "it-frederikshavn",  "edit-organisation", "Frederikshavn",        false },  // own authority: the secretariat keeps it
+        { "it-frederikshavn",  "population",       "Frederikshavn",         false },
+        { "it-frederikshavn",  "category",         "-",                     false },
+        { "it-frederikshavn",  "contact-create",   "Frederikshavn",         true },
+        { "it-frederikshavn",  "contact-create",   "Helsingør",             false },
+        { "it-frederikshavn",  "contact-edit",     "Mette",                 true },   // Frederikshavn's contact
+        { "it-frederikshavn",  "contact-edit",     "Hans",                  false },  // Helsingør's contact
+        { "it-frederikshavn",  "contact-role",     "Mette",                 true },
+        { "it-frederikshavn",  "contact-role",     "Hans",                  false },
+        { "it-frederikshavn",  "contact-delete",   "Mette",                 true },
+        { "it-frederikshavn",  "contact-delete",   "Hans",                  false },
+
+        { "pk-alfa",           "approve",          "København→Alfa",        true },   // own product
+        { "pk-alfa",           "approve",          "Frederikshavn→Beta",    false },  // other product
+        { "pk-alfa",           "reject",           "København→Alfa",        true },
+        { "pk-alfa",           "reject",           "Helsingør→Beta",        false },
+        { "pk-alfa",           "request",          "Frederikshavn→Gamma",   false },
+        { "pk-alfa",           "withdraw",         "København→Alfa",        false },  // decides, but does not act for the authority
+        { "pk-alfa",           "leave",            "Frederikshavn/Alfa",    false },
+        { "pk-alfa",           "agreement",        "Alfa",                  true },
+        { "pk-alfa",           "agreement",        "Beta",                  false },
+        { "pk-alfa",           "edit-product",     "Alfa",                  true },
+        { "pk-alfa",           "edit-product",     "Beta",                  false },
+        { "pk-alfa",           "edit-maturity",    "Alfa",                  false },  // OS2's governance: the secretariat's decision
+        { "pk-alfa",           "edit-lifecycle",   "Alfa",                  false },
+        { "pk-alfa",           "create-product",   "-",                     false },
+        { "pk-alfa",           "source",           "Alfa",                  true },
+        { "pk-alfa",           "source",           "Beta",                  false },
+        { "pk-alfa",           "add-supplier",     "Alfa",                  true },
+        { "pk-alfa",           "add-supplier",     "Beta",                  false },
+        { "pk-alfa",           "supplier-period",  "Alfa",                  true },
+        { "pk-alfa",           "add-group",        "Alfa",                  true },
+        { "pk-alfa",           "add-group",        "Beta",                  false },
+        { "pk-alfa",           "seat",             "Alfa",                  true },
+        { "pk-alfa",           "seat",             "Beta",                  false },
+        { "pk-alfa",           "edit-organisation", "Frederikshavn",        false },
+        { "pk-alfa",           "population",       "Frederikshavn",         false },
+        { "pk-alfa",           "create-organisation", "-",                  false },
+        { "pk-alfa",           "category",         "-",                     false },
+        { "pk-alfa",           "contact-create",   "Frederikshavn",         false },  // names people in its groups, keeps none
+        { "pk-alfa",           "contact-edit",     "Mette",                 false },
+        { "pk-alfa",           "contact-delete",   "Mette",                 false },
+
+        { "sekretariat",       "request",          "Helsingør→Gamma",       true },
+        { "sekretariat",       "withdraw",         "Helsingør→Beta",        true },
+        { "sekretariat",       "approve",          "Frederikshavn→Beta",    true },
+        { "sekretariat",       "reject",           "København→Alfa",        true },
+        { "sekretariat",       "leave",            "Helsingør/Alfa",        true },
+        { "sekretariat",       "agreement",        "Gamma",                 true },
+        { "sekretariat",       "edit-product",     "Beta",                  true },
+        { "sekretariat",       "edit-maturity",    "Beta",                  true },
+        { "sekretariat",       "edit-lifecycle",   "Gamma",                 true },   // e.g. udtrådt
+        { "sekretariat",       "create-product",   "-",                     true },
+        { "sekretariat",       "source",           "Gamma",                 true },
+        { "sekretariat",       "add-supplier",     "Beta",                  true },
+        { "sekretariat",       "supplier-period",  "Alfa",                  true },
+        { "sekretariat",       "add-group",        "Beta",                  true },
+        { "sekretariat",       "seat",             "Beta",                  true },
+        { "sekretariat",       "edit-organisation", "Leverandør",           true },
+        { "sekretariat",       "population",       "Helsingør",             true },
+        { "sekretariat",       "create-organisation", "-",                  true },
+        { "sekretariat",       "category",         "-",                     true },
+        { "sekretariat",       "contact-create",   "Helsingør",             true },
+        { "sekretariat",       "contact-edit",     "Hans",                  true },
+        { "sekretariat",       "contact-role",     "Hans",                  true },
+        { "sekretariat",       "contact-delete",   "Hans",                  true },
+
+        { "leverandoer",       "request",          "Frederikshavn→Gamma",   false },
+        { "leverandoer",       "withdraw",         "Frederikshavn→Beta",    false },
+        { "leverandoer",       "approve",          "København→Alfa",        false },  // supplier on Alfa, still decides nothing
+        { "leverandoer",       "reject",           "København→Alfa",        false },
+        { "leverandoer",       "leave",            "Frederikshavn/Alfa",    false },
+        { "leverandoer",       "agreement",        "Alfa",                  false },
+        { "leverandoer",       "edit-product",     "Alfa",                  false },
+        { "leverandoer",       "source",           "Alfa",                  false },
+        { "leverandoer",       "add-supplier",     "Alfa",                  false },
+        { "leverandoer",       "supplier-period",  "Alfa",                  false },  // its own engagement
+        { "leverandoer",       "add-group",        "Alfa",                  false },
+        { "leverandoer",       "seat",             "Alfa",                  false },
+        { "leverandoer",       "edit-organisation", "Leverandør",           false },  // its own company
+        { "leverandoer",       "category",         "-",                     false },
+        { "leverandoer",       "contact-create",   "Leverandør",            false },
+        { "leverandoer",       "contact-edit",     "Mette",                 false },
+        { "leverandoer",       "contact-delete",   "Mette",                 false },
+
+        { "uden-rolle",        "request",          "Frederikshavn→Gamma",   false },
+        { "uden-rolle",        "withdraw",         "Frederikshavn→Beta",    false },
+        { "uden-rolle",        "approve",          "København→Alfa",        false },
+        { "uden-rolle",        "reject",           "København→Alfa",        false },
+        { "uden-rolle",        "leave",            "Frederikshavn/Alfa",    false },
+        { "uden-rolle",        "agreement",        "Alfa",                  false },
+        { "uden-rolle",        "edit-product",     "Alfa",                  false },
+        { "uden-rolle",        "create-product",   "-",                     false },
+        { "uden-rolle",        "source",           "Alfa",                  false },
+        { "uden-rolle",        "add-supplier",     "Alfa",                  false },
+        { "uden-rolle",        "seat",             "Alfa",                  false },
+        { "uden-rolle",        "edit-organisation", "Frederikshavn",        false },
+        { "uden-rolle",        "create-organisation", "-",                  false },
+        { "uden-rolle",        "category",         "-",                     false },
+        { "uden-rolle",        "contact-create",   "Frederikshavn",         false },
+        { "uden-rolle",        "contact-edit",     "Mette",                 false },
+        { "uden-rolle",        "contact-delete",   "Mette",                 false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task ActionIsAllowedOnlyWhereTheTableSays(string user, string action, string target, bool allowed)
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var before = await SnapshotAsync();
+
+        var result = await RunAsync(w, user, action, target);
+
+        var after = await SnapshotAsync();
+        if (allowed)
+        {
+            Assert.True(result.Succeeded, $"{user} {action} {target}: {result.Outcome} {result.Message}");
+            Assert.NotEqual(before, after);
+        }
+        else
+        {
+            Assert.Equal(WorkflowOutcome.Denied, result.Outcome);
+            Assert.Equal("Du har ikke adgang til at gøre dette.", result.Message);
+            Assert.Equal(before, after);
+        }
+    }
+
+    private async Task<WorkflowResult> RunAsync(WorkflowWorld w, string user, string action, string target)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var clock = FixedClock.Default;
+        switch (action)
+        {
+            case "request":
+                var (org, product) = Split(target, '→');
+                return await w.Service.RequestAsync(user, w.Input(org, product), ct);
+            case "withdraw":
+                return await w.Service.WithdrawAsync(user, w.Requests[target], ct);
+            case "approve":
+                return await w.Service.ApproveAsync(user, w.Requests[target], "Aftale", new DateOnly(2027, 1, 1), ct);
+            case "reject":
+                return await w.Service.RejectAsync(user, w.Requests[target], "Begrundelse", ct);
+            case "leave":
+                var (member, of) = Split(target, '/');
+                return await w.Service.LeaveAsync(user, w.Products[of], w.Organisations[member], new DateOnly(2026, 12, 31), ct);
+            case "agreement":
+                return await w.Service.SetAgreementAsync(user, w.Products[target], "https://os2.eu/aftale.pdf", ct);
+            case "edit-product" or "edit-maturity" or "edit-lifecycle":
+                var edit = await ProductEditAsync(w.Products[target]);
+                return await new ProductEditService(_db, clock).SaveAsync(user, action switch
+                {
+                    "edit-product" => edit with { Description = "Ændret beskrivelse" },
+                    "edit-maturity" => edit with { Maturity = MaturityLevel.Niveau2, MaturityAssessedOn = new DateOnly(2026, 11, 1) },
+                    _ => edit with { Lifecycle = LifecycleState.Udtraadt },
+                }, ct);
+            case "create-product":
+                return await new ProductEditService(_db, clock).CreateAsync(user, "Delta", "delta", ct);
+            case "source":
+                return await new ProductEditService(_db, clock).SaveSourceAsync(user, w.Products[target], null,
+                    new SourceInput { Fact = ProductFact.Licence, Reference = "https://os2.eu/produkt", AsOf = new DateOnly(2026, 1, 1) }, ct);
+            case "add-supplier":
+                return await new SupplierEngagementService(_db, clock).AddAsync(user, w.Products[target], w.Organisations["Leverandør"], SupplierRole.Support, new DateOnly(2026, 1, 1), null, ct);
+            case "supplier-period":
+                return await new SupplierEngagementService(_db, clock).SetPeriodAsync(user, await SupplierParticipationAsync(w.Products[target]), null, new DateOnly(2026, 12, 31), ct);
+            case "add-group":
+                return await new WorkingGroupService(_db, clock).AddGroupAsync(user, w.Products[target], WorkingGroupKind.Faggruppe, "Jura", ct);
+            case "seat":
+                return await new WorkingGroupService(_db, clock).AddSeatAsync(user, w.Groups[$"{target}/Styregruppe"],
+                    new SeatInput { OrganisationId = w.Organisations["København"], StartDate = new DateOnly(2026, 1, 1) }, ct);
+            case "edit-organisation":
+                var organisations = new OrganisationEditService(_db, clock);
+                var current = (await organisations.GetAsync("sekretariat", await OrganisationSlugAsync(w.Organisations[target]), ct))!;
+                return await organisations.SaveAsync(user, current with { Website = "https://kommune.example.dk" }, ct);
+            case "population":
+                return await new OrganisationEditService(_db, clock).AddPopulationAsync(user, w.Organisations[target], new DateOnly(2026, 1, 1), 60_000, "Danmarks Statistik", ct);
+            case "create-organisation":
+                return await new OrganisationEditService(_db, clock).SaveAsync(user, new OrganisationEdit { Name = "Ny Leverandør A/S", Slug = "ny-leverandoer", Kind = OrganisationKind.Virksomhed }, ct);
+            case "category":
+                return await new CategoryService(_db, clock).SaveAsync(user, null, "Ny kategori", ct);
+            case "contact-create":
+                return await new ContactService(_db, clock).SaveAsync(user, new ContactInput { OrganisationId = w.Organisations[target], Name = "Ny Kontakt" }, ct);
+            case "contact-edit":
+                await using (var db = _db.CreateDbContext())
+                {
+                    var contact = await db.ContactPersons.AsNoTracking().SingleAsync(c => c.Id == w.Contacts[target], ct);
+                    return await new ContactService(_db, clock).SaveAsync(user, new ContactInput { Id = contact.Id, Version = contact.Version, Name = contact.Name, Title = "Ny titel" }, ct);
+                }
+
+            case "contact-role":
+                return await new ContactService(_db, clock).AddRoleAsync(user, w.Contacts[target], w.Products["Gamma"], ContactRoleKind.Teknisk, new DateOnly(2026, 1, 1), null, ct);
+            case "contact-delete":
+                return await new ContactService(_db, clock).DeleteAsync(user, w.Contacts[target], ct);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
+
+    private async Task<ProductEdit> ProductEditAsync(int productId)
+    {
+        await using var db = _db.CreateDbContext();
+        var p = await db.Products.AsNoTracking().SingleAsync(x => x.Id == productId, TestContext.Current.CancellationToken);
+        return new ProductEdit { Id = p.Id, Version = p.Version, Name = p.Name, Slug = p.Slug, Maturity = p.Maturity, Lifecycle = p.Lifecycle };
+    }
+
+    private async Task<int> SupplierParticipationAsync(int productId)
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Participations.Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Leverandoer).Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<string> OrganisationSlugAsync(int organisationId)
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Slug).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static (string, string) Split(string text, char separator)
+    {
+        var parts = text.Split(separator);
+        return (parts[0], parts[1]);
+    }
+
+    /// <summary>Everything an action can change, as text, so "nothing changed" is one comparison.</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        var ct = TestContext.Current.CancellationToken;
+        var parts = new List<string>
+        {
+            string.Join("|", await db.JoinRequests.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.ProductId}:{r.OrganisationId}:{r.Status}:{r.DecidedByUserId}:{r.DecisionReason}:{r.ContactName}").ToListAsync(ct)),
+            string.Join("|", await db.Participations.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.ProductId}:{x.OrganisationId}:{x.Kind}:{x.Role}:{x.StartDate}:{x.EndDate}").ToListAsync(ct)),
+            string.Join("|", await db.Products.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Version}:{p.Description}:{p.Maturity}:{p.Lifecycle}:{p.JoinAgreementUrl}").ToListAsync(ct)),
+            string.Join("|", await db.Organisations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Version}:{o.Website}").ToListAsync(ct)),
+            string.Join("|", await db.ContactPersons.OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Version}:{c.Title}").ToListAsync(ct)),
+            string.Join("|", await db.ContactRoles.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.ProductId}:{r.Kind}:{r.EndDate}").ToListAsync(ct)),
+            string.Join("|", await db.WorkingGroupMembers.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.OrganisationId}:{m.ContactPersonId}:{m.IsChair}:{m.EndDate}").ToListAsync(ct)),
+            $"{await db.WorkingGroups.CountAsync(ct)}:{await db.ProductSources.CountAsync(ct)}:{await db.Categories.CountAsync(ct)}:{await db.PopulationFigures.CountAsync(ct)}",
+            $"{await db.MembershipEvents.CountAsync(ct)}:{await db.ChangeLog.CountAsync(ct)}",
+        };
+        return string.Join("#", parts);
+    }
+}
