@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Contacts;
 using OS2Hub.Web.Features.Editing;
@@ -160,13 +161,13 @@ public sealed class AuthorizationMatrixTests : IDisposable
         }
         else
         {
-            Assert.Equal(WorkflowOutcome.Denied, result.Outcome);
+            Assert.Equal(OperationOutcome.Denied, result.Outcome);
             Assert.Equal("Du har ikke adgang til at gøre dette.", result.Message);
             Assert.Equal(before, after);
         }
     }
 
-    private async Task<WorkflowResult> RunAsync(WorkflowWorld w, string user, string action, string target)
+    private async Task<OperationResult> RunAsync(WorkflowWorld w, string user, string action, string target)
     {
         var ct = TestContext.Current.CancellationToken;
         var clock = FixedClock.Default;
@@ -202,7 +203,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             case "add-supplier":
                 return await new SupplierEngagementService(_db, clock).AddAsync(user, w.Products[target], w.Organisations["Leverandør"], SupplierRole.Support, new DateOnly(2026, 1, 1), null, ct);
             case "supplier-period":
-                return await new SupplierEngagementService(_db, clock).SetPeriodAsync(user, await SupplierParticipationAsync(w.Products[target]), null, new DateOnly(2026, 12, 31), ct);
+                return await new SupplierEngagementService(_db, clock).SetPeriodAsync(user, await SupplierParticipationAsync(w.Products[target]), 0, null, new DateOnly(2026, 12, 31), ct);
             case "add-group":
                 return await new WorkingGroupService(_db, clock).AddGroupAsync(user, w.Products[target], WorkingGroupKind.Faggruppe, "Jura", ct);
             case "seat":

@@ -21,6 +21,7 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
             .HasFilter("\"Kind\" = 'Medlem' AND \"EndDate\" IS NULL").HasDatabaseName("UX_Participations_OneOpenMembership");
         builder.Property(p => p.RoleText).HasMaxLength(200);
         builder.Property(p => p.Source).HasMaxLength(2000);
+        builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }
 
@@ -41,6 +42,7 @@ internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration
         builder.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         // Deleting a contact person leaves the organisation's seat in the group, without a name.
         builder.HasOne(m => m.ContactPerson).WithMany().HasForeignKey(m => m.ContactPersonId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(m => m.Version).IsConcurrencyToken();
     }
 }
 

@@ -48,6 +48,7 @@ internal sealed class ProductSourceConfiguration : IEntityTypeConfiguration<Prod
         builder.HasOne<Product>().WithMany(p => p.Sources).HasForeignKey(s => s.ProductId);
         builder.Property(s => s.Reference).HasMaxLength(2000);
         builder.Property(s => s.Note).HasMaxLength(1000);
+        builder.Property(s => s.Version).IsConcurrencyToken();
     }
 }
 

@@ -32,6 +32,9 @@ public class Participation
     public bool IsInferred { get; set; }
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency for period edits: a save based on an older version is refused.</summary>
+    public int Version { get; set; }
 }
 
 public class WorkingGroup
@@ -60,6 +63,9 @@ public class WorkingGroupMember
     public bool IsChair { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
+
+    /// <summary>Optimistic concurrency, as for the other edited rows.</summary>
+    public int Version { get; set; }
 }
 
 public class ProductCoordinator

@@ -76,6 +76,9 @@ public class ProductSource
     public DateOnly? AsOf { get; set; }
     public bool IsInferred { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>Optimistic concurrency, as for the product itself.</summary>
+    public int Version { get; set; }
 }
 
 public enum ProductFact

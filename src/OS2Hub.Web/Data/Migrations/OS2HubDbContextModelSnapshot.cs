@@ -634,6 +634,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
@@ -927,6 +931,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId");
@@ -982,6 +990,10 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("WorkingGroupId")
                         .HasColumnType("INTEGER");

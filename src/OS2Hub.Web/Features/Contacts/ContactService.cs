@@ -69,25 +69,25 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         return JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId);
     }
 
-    public async Task<WorkflowResult> SaveAsync(string userId, ContactInput input, CancellationToken ct = default)
+    public async Task<OperationResult> SaveAsync(string userId, ContactInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = input.Id == 0 ? null : await db.ContactPersons.FirstOrDefaultAsync(c => c.Id == input.Id, ct);
         if (input.Id != 0 && contact is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         var organisationId = contact?.OrganisationId ?? input.OrganisationId;
         if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (contact is null && !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (contact is not null && contact.Version != input.Version)
@@ -98,7 +98,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var errors = Validate(input);
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Kontaktpersonen er ikke gemt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid("Kontaktpersonen er ikke gemt. Ret felterne markeret nedenfor.", errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -119,7 +119,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         Set(nameof(ContactPerson.Phone), contact.Phone, Clean(input.Phone), v => contact.Phone = v);
         if (changed.Count == 0)
         {
-            return WorkflowResult.Ok(contact.Id);
+            return OperationResult.Ok(contact.Id);
         }
 
         contact.Version++;
@@ -134,21 +134,21 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         }
 
         await LogAsync(db, userId, organisationId, contact.Id, input.Id == 0 ? ["Oprettet"] : changed, ct);
-        return WorkflowResult.Ok(contact.Id);
+        return OperationResult.Ok(contact.Id);
     }
 
-    public async Task<WorkflowResult> AddRoleAsync(string userId, int contactId, int? productId, ContactRoleKind kind, DateOnly? start, DateOnly? end, CancellationToken ct = default)
+    public async Task<OperationResult> AddRoleAsync(string userId, int contactId, int? productId, ContactRoleKind kind, DateOnly? start, DateOnly? end, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var contact = await db.ContactPersons.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), contact.OrganisationId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var errors = new Dictionary<string, string>();
@@ -164,60 +164,60 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
 
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Rollen er ikke gemt.", errors);
+            return OperationResult.Invalid("Rollen er ikke gemt.", errors);
         }
 
         var role = new ContactRole { ContactPersonId = contactId, ProductId = productId!.Value, Kind = kind, StartDate = start, EndDate = end };
         db.ContactRoles.Add(role);
         await db.SaveChangesAsync(ct);
         await LogAsync(db, userId, contact.OrganisationId, contactId, ["Rolle tilføjet"], ct);
-        return WorkflowResult.Ok(role.Id);
+        return OperationResult.Ok(role.Id);
     }
 
     /// <summary>Changes a role's period; ending a role is setting its end date.</summary>
-    public async Task<WorkflowResult> SetRolePeriodAsync(string userId, int roleId, DateOnly? start, DateOnly? end, CancellationToken ct = default)
+    public async Task<OperationResult> SetRolePeriodAsync(string userId, int roleId, DateOnly? start, DateOnly? end, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var role = await db.ContactRoles.FirstOrDefaultAsync(r => r.Id == roleId, ct);
         var organisationId = role is null ? null : await db.ContactPersons.Where(c => c.Id == role.ContactPersonId).Select(c => (int?)c.OrganisationId).FirstOrDefaultAsync(ct);
         if (role is null || organisationId is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId.Value))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (start is not null && end is not null && end <= start)
         {
             const string message = "Slutdatoen skal ligge efter startdatoen.";
-            return WorkflowResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
+            return OperationResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
         }
 
         (role.StartDate, role.EndDate) = (start, end);
         await db.SaveChangesAsync(ct);
         await LogAsync(db, userId, organisationId.Value, role.ContactPersonId, ["Rollens periode"], ct);
-        return WorkflowResult.Ok(roleId);
+        return OperationResult.Ok(roleId);
     }
 
     /// <summary>
     /// Deletes the person outright: roles go with it, working-group seats stay without a name, and join requests that
     /// named it keep only that a contact was named ("slettet kontaktperson").
     /// </summary>
-    public async Task<WorkflowResult> DeleteAsync(string userId, int contactId, CancellationToken ct = default)
+    public async Task<OperationResult> DeleteAsync(string userId, int contactId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var organisationId = await db.ContactPersons.Where(c => c.Id == contactId).Select(c => (int?)c.OrganisationId).FirstOrDefaultAsync(ct);
         if (organisationId is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId.Value))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -228,7 +228,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         await db.ContactPersons.Where(c => c.Id == contactId).ExecuteDeleteAsync(ct);
         await LogAsync(db, userId, organisationId.Value, contactId, ["Slettet"], ct);
         await tx.CommitAsync(ct);
-        return WorkflowResult.Ok(contactId);
+        return OperationResult.Ok(contactId);
     }
 
     /// <summary>For the secretariat: contacts with no current role or seat whose last one ended more than a year ago.</summary>
@@ -274,8 +274,8 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
 
     private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
-    private static WorkflowResult Changed() =>
-        WorkflowResult.Conflict("Kontaktpersonen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+    private static OperationResult Changed() =>
+        OperationResult.Conflict("Kontaktpersonen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
 
     /// <summary>Which fields changed, never their values: the organisation's history shows them under the contact's number.</summary>
     private async Task LogAsync(OS2HubDbContext db, string userId, int organisationId, int contactId, IEnumerable<string> fields, CancellationToken ct)

@@ -25,12 +25,12 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
     }
 
     /// <summary>Creates a category (<paramref name="id"/> null) or renames one; the slug follows the name.</summary>
-    public async Task<WorkflowResult> SaveAsync(string userId, int? id, string? name, CancellationToken ct = default)
+    public async Task<OperationResult> SaveAsync(string userId, int? id, string? name, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var trimmed = name?.Trim();
@@ -53,7 +53,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
         var category = id is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (id is not null && category is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (category is null)
@@ -74,15 +74,15 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
         await db.SaveChangesAsync(ct);
         // Category names are part of what the catalogue search looks through.
         await CatalogSearch.RefreshAsync(db, await db.Products.Where(p => p.CategoryId == category.Id).Select(p => p.Id).ToListAsync(ct), ct);
-        return WorkflowResult.Ok(category.Id);
+        return OperationResult.Ok(category.Id);
     }
 
-    public async Task<WorkflowResult> DeleteAsync(string userId, int id, CancellationToken ct = default)
+    public async Task<OperationResult> DeleteAsync(string userId, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (await db.Products.AnyAsync(p => p.CategoryId == id, ct))
@@ -90,9 +90,9 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
             return Invalid("Kategorien bruges af produkter og kan ikke slettes. Flyt produkterne til en anden kategori først.");
         }
 
-        return await db.Categories.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? WorkflowResult.Ok(id) : WorkflowResult.NotFound;
+        return await db.Categories.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? OperationResult.Ok(id) : OperationResult.NotFound;
     }
 
-    private static WorkflowResult Invalid(string message) => WorkflowResult.Invalid(message, new Dictionary<string, string> { ["Name"] = message });
+    private static OperationResult Invalid(string message) => OperationResult.Invalid(message, new Dictionary<string, string> { ["Name"] = message });
 
 }

@@ -63,19 +63,19 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             .Select(o => (o.Id, o.Name)).ToList();
     }
 
-    public async Task<WorkflowResult> SaveAsync(string userId, OrganisationEdit input, CancellationToken ct = default)
+    public async Task<OperationResult> SaveAsync(string userId, OrganisationEdit input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var org = input.Id == 0 ? null : await db.Organisations.FirstOrDefaultAsync(o => o.Id == input.Id, ct);
         if (input.Id != 0 && org is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (org is not null && org.Version != input.Version)
@@ -86,7 +86,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         var errors = await ValidateAsync(db, input, ct);
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -113,7 +113,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         Set(nameof(Organisation.Website), org.Website, string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim(), v => org.Website = v);
         if (changes.Count == 0)
         {
-            return WorkflowResult.Ok(org.Id);
+            return OperationResult.Ok(org.Id);
         }
 
         if (isNew)
@@ -140,16 +140,16 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         changes.ForEach(c => c.EntityId = org.Id);
         db.ChangeLog.AddRange(changes);
         await db.SaveChangesAsync(ct);
-        return WorkflowResult.Ok(org.Id);
+        return OperationResult.Ok(org.Id);
     }
 
     /// <summary>Adds a population figure with its date; earlier figures stay, so any year's size class can be derived.</summary>
-    public async Task<WorkflowResult> AddPopulationAsync(string userId, int organisationId, DateOnly? asOf, int? population, string? source, CancellationToken ct = default)
+    public async Task<OperationResult> AddPopulationAsync(string userId, int organisationId, DateOnly? asOf, int? population, string? source, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -170,12 +170,12 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
 
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Folketallet er ikke gemt.", errors);
+            return OperationResult.Invalid("Folketallet er ikke gemt.", errors);
         }
 
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         await db.Organisations.Where(o => o.Id == organisationId).ExecuteUpdateAsync(u => u.SetProperty(o => o.UpdatedAt, clock.GetUtcNow().UtcDateTime), ct);
@@ -186,7 +186,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             NewValue = $"{population} pr. {asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
         });
         await db.SaveChangesAsync(ct);
-        return WorkflowResult.Ok(organisationId);
+        return OperationResult.Ok(organisationId);
     }
 
     /// <summary>The organisation's change log, for the secretariat only.</summary>
@@ -255,8 +255,8 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         return errors;
     }
 
-    private static WorkflowResult Conflict() =>
-        WorkflowResult.Conflict("Organisationen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; genindlæs og prøv igen.");
+    private static OperationResult Conflict() =>
+        OperationResult.Conflict("Organisationen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; genindlæs og prøv igen.");
 
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -35,7 +35,7 @@ public sealed record ChangeInfo(DateTime At, string User, string Field, string? 
 
 public sealed record ProductEditContext(ProductEdit Product, bool IsSecretariat, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<SourceRow> Sources);
 
-public sealed record SourceRow(int Id, ProductFact Fact, string Reference, DateOnly? AsOf, string? Note, bool IsInferred);
+public sealed record SourceRow(int Id, int Version, ProductFact Fact, string Reference, DateOnly? AsOf, string? Note, bool IsInferred);
 
 /// <summary>Where one fact comes from: a web address or a document's name, and the date it speaks for.</summary>
 public sealed record SourceInput
@@ -44,6 +44,9 @@ public sealed record SourceInput
     public string? Reference { get; init; }
     public DateOnly? AsOf { get; init; }
     public string? Note { get; init; }
+
+    /// <summary>The source's version the editor started from (when correcting one).</summary>
+    public int Version { get; init; }
 }
 
 /// <summary>
@@ -70,7 +73,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         var categories = (await db.Categories.OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
         var sources = await db.ProductSources.AsNoTracking().Where(x => x.ProductId == p.Id).OrderBy(x => x.Fact).ThenBy(x => x.Id)
-            .Select(x => new SourceRow(x.Id, x.Fact, x.Reference, x.AsOf, x.Note, x.IsInferred)).ToListAsync(ct);
+            .Select(x => new SourceRow(x.Id, x.Version, x.Fact, x.Reference, x.AsOf, x.Note, x.IsInferred)).ToListAsync(ct);
         return new ProductEditContext(ToEdit(p), grants.Any(g => g.Role == GrantRole.Sekretariat), categories, sources);
     }
 
@@ -82,18 +85,18 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
     }
 
     /// <summary>The secretariat creates a product from its name and address; the rest is filled in on the edit page.</summary>
-    public async Task<WorkflowResult> CreateAsync(string userId, string? name, string? slug, CancellationToken ct = default)
+    public async Task<OperationResult> CreateAsync(string userId, string? name, string? slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var errors = await ValidateAsync(db, new ProductEdit { Name = name, Slug = slug }, ct);
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Produktet er ikke oprettet. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid("Produktet er ikke oprettet. Ret felterne markeret nedenfor.", errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -103,23 +106,23 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Product), EntityId = product.Id, Field = "Oprettet", NewValue = product.Name });
         await db.SaveChangesAsync(ct);
         await CatalogSearch.RefreshAsync(db, [product.Id], ct);
-        return WorkflowResult.Ok(product.Id);
+        return OperationResult.Ok(product.Id);
     }
 
     /// <summary>Adds the source of one fact (<paramref name="sourceId"/> null) or corrects one; both go to the change log.</summary>
-    public async Task<WorkflowResult> SaveSourceAsync(string userId, int productId, int? sourceId, SourceInput input, CancellationToken ct = default)
+    public async Task<OperationResult> SaveSourceAsync(string userId, int productId, int? sourceId, SourceInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var source = sourceId is null ? null : await db.ProductSources.FirstOrDefaultAsync(x => x.Id == sourceId && x.ProductId == productId, ct);
         if ((sourceId is not null && source is null) || !await db.Products.AnyAsync(p => p.Id == productId, ct))
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         var errors = new Dictionary<string, string>();
@@ -151,54 +154,68 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Kilden er ikke gemt.", errors);
+            return OperationResult.Invalid("Kilden er ikke gemt.", errors);
         }
 
         var before = source is null ? null : $"{source.Fact}: {source.Reference} ({source.AsOf:yyyy-MM-dd})";
+        if (source is not null && source.Version != input.Version)
+        {
+            return OperationResult.Conflict($"Kilden er ændret af en anden, mens du redigerede, og din ændring er ikke gemt. Den gemte kilde: {before}.");
+        }
+
         source ??= db.ProductSources.Add(new ProductSource { ProductId = productId, Reference = "" }).Entity;
         (source.Fact, source.Reference, source.AsOf, source.Note, source.IsInferred) = (input.Fact, reference!, input.AsOf, Clean(input.Note), false);
+        source.Version++;
         var now = clock.GetUtcNow().UtcDateTime;
         db.ChangeLog.Add(new ChangeLogEntry
         {
             At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = $"Kilde ({input.Fact})",
             OldValue = before, NewValue = $"{input.Fact}: {reference} ({input.AsOf:yyyy-MM-dd})",
         });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OperationResult.Conflict("Kilden er ændret af en anden, mens du redigerede, og din ændring er ikke gemt.");
+        }
+
         await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.UpdatedAt, now), ct);
-        await db.SaveChangesAsync(ct);
-        return WorkflowResult.Ok(source.Id);
+        return OperationResult.Ok(source.Id);
     }
 
-    public async Task<WorkflowResult> SaveAsync(string userId, ProductEdit input, CancellationToken ct = default)
+    public async Task<OperationResult> SaveAsync(string userId, ProductEdit input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
         if (!JoinWorkflowService.Decides(grants, input.Id))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == input.Id, ct);
         if (product is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         var isSecretariat = grants.Any(g => g.Role == GrantRole.Sekretariat);
         if (!isSecretariat && (input.Maturity != product.Maturity || input.MaturityAssessedOn != product.MaturityAssessedOn || input.Lifecycle != product.Lifecycle))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (input.Version != product.Version)
         {
-            return WorkflowResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+            return OperationResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
         }
 
         var errors = await ValidateAsync(db, input, ct);
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
         }
 
         var (licence, _) = ReferenceMapping.MapLicence(input.Licence);
@@ -235,7 +252,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         Set(nameof(Product.Lifecycle), product.Lifecycle, input.Lifecycle, v => product.Lifecycle = v);
         if (changes.Count == 0)
         {
-            return WorkflowResult.Ok(product.Id);
+            return OperationResult.Ok(product.Id);
         }
 
         if (product.Slug != oldSlug)
@@ -254,11 +271,11 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
         catch (DbUpdateConcurrencyException)
         {
-            return WorkflowResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+            return OperationResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
         }
 
         await CatalogSearch.RefreshAsync(db, [product.Id], ct);
-        return WorkflowResult.Ok(product.Id);
+        return OperationResult.Ok(product.Id);
     }
 
     public async Task<string?> SlugAsync(int productId, CancellationToken ct = default)

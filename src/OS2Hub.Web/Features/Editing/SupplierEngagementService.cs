@@ -6,7 +6,7 @@ using OS2Hub.Web.Features.Products;
 
 namespace OS2Hub.Web.Features.Editing;
 
-public sealed record EngagementRow(int Id, int OrganisationId, string Supplier, SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred);
+public sealed record EngagementRow(int Id, int Version, int OrganisationId, string Supplier, SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred);
 
 /// <summary>
 /// Which supplier holds which role on a product, from when to when (secretariat; produktkoordinator for its product).
@@ -25,7 +25,7 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
         return await db.Participations.AsNoTracking()
             .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Leverandoer)
             .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
-            .Select(x => new EngagementRow(x.Id, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred))
+            .Select(x => new EngagementRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred))
             .ToListAsync(ct);
     }
 
@@ -37,12 +37,12 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
     }
 
-    public async Task<WorkflowResult> AddAsync(string userId, int productId, int? organisationId, SupplierRole role, DateOnly? start, DateOnly? end, CancellationToken ct = default)
+    public async Task<OperationResult> AddAsync(string userId, int productId, int? organisationId, SupplierRole role, DateOnly? start, DateOnly? end, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var errors = new Dictionary<string, string>();
@@ -69,7 +69,7 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
 
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Leverandørrollen er ikke gemt.", errors);
+            return OperationResult.Invalid("Leverandørrollen er ikke gemt.", errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -81,35 +81,53 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
         db.Participations.Add(participation);
         await db.SaveChangesAsync(ct);
         await LogAndTouchAsync(db, userId, productId, participation, null, $"{role} {start:yyyy-MM-dd}–{end:yyyy-MM-dd}", ct);
-        return WorkflowResult.Ok(participation.Id);
+        return OperationResult.Ok(participation.Id);
     }
 
-    public async Task<WorkflowResult> SetPeriodAsync(string userId, int participationId, DateOnly? start, DateOnly? end, CancellationToken ct = default)
+    /// <summary>Changes a role's period; <paramref name="version"/> is the row's version the editor saw, so a save over someone else's is refused.</summary>
+    public async Task<OperationResult> SetPeriodAsync(string userId, int participationId, int version, DateOnly? start, DateOnly? end, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var participation = await db.Participations.FirstOrDefaultAsync(x => x.Id == participationId && x.Kind == ParticipationKind.Leverandoer, ct);
         if (participation is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), participation.ProductId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (start is not null && end is not null && end <= start)
         {
             const string message = "Slutdatoen skal ligge efter startdatoen.";
-            return WorkflowResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
+            return OperationResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
         }
 
         var before = $"{participation.StartDate:yyyy-MM-dd}–{participation.EndDate:yyyy-MM-dd}";
+        if (participation.Version != version)
+        {
+            return PeriodChanged(before);
+        }
+
         (participation.StartDate, participation.EndDate) = (start, end);
-        await db.SaveChangesAsync(ct);
+        participation.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return PeriodChanged(null);
+        }
+
         await LogAndTouchAsync(db, userId, participation.ProductId, participation, before, $"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}", ct);
-        return WorkflowResult.Ok(participationId);
+        return OperationResult.Ok(participationId);
     }
+
+    private static OperationResult PeriodChanged(string? saved) => OperationResult.Conflict(
+        "Perioden er ændret af en anden, mens du redigerede, og din ændring er ikke gemt." + (saved is null ? "" : $" Den gemte periode er {saved}."));
 
     private async Task LogAndTouchAsync(OS2HubDbContext db, string userId, int productId, Participation p, string? before, string after, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using OS2Hub.Web.Features.Memberships;
 
 namespace OS2Hub.Web.Features.Editing;
 
-public sealed record GroupSeat(int Id, int OrganisationId, string Organisation, int? ContactPersonId, string? Person, bool IsChair, DateOnly? StartDate, DateOnly? EndDate);
+public sealed record GroupSeat(int Id, int Version, int OrganisationId, string Organisation, int? ContactPersonId, string? Person, bool IsChair, DateOnly? StartDate, DateOnly? EndDate);
 
 public sealed record GroupRow(int Id, WorkingGroupKind Kind, string? Name, IReadOnlyList<GroupSeat> Seats);
 
@@ -18,6 +18,9 @@ public sealed record SeatInput
     public bool IsChair { get; init; }
     public DateOnly? StartDate { get; init; }
     public DateOnly? EndDate { get; init; }
+
+    /// <summary>The seat's version the editor started from (when changing a seat).</summary>
+    public int Version { get; init; }
 }
 
 /// <summary>
@@ -40,7 +43,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
             {
                 g.Id, g.Kind, g.Name,
                 Seats = g.Members.OrderBy(m => m.EndDate != null).ThenByDescending(m => m.IsChair).ThenBy(m => m.Organisation!.Name)
-                    .Select(m => new GroupSeat(m.Id, m.OrganisationId, m.Organisation!.Name, m.ContactPersonId, m.ContactPerson != null ? m.ContactPerson.Name : null,
+                    .Select(m => new GroupSeat(m.Id, m.Version, m.OrganisationId, m.Organisation!.Name, m.ContactPersonId, m.ContactPerson != null ? m.ContactPerson.Name : null,
                         m.IsChair, m.StartDate, m.EndDate)).ToList(),
             }).ToListAsync(ct);
         // Ordered here: the kinds are stored as text, and the styregruppe comes first by governance, not by alphabet.
@@ -71,17 +74,17 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
             .Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
     }
 
-    public async Task<WorkflowResult> AddGroupAsync(string userId, int productId, WorkingGroupKind kind, string? name, CancellationToken ct = default)
+    public async Task<OperationResult> AddGroupAsync(string userId, int productId, WorkingGroupKind kind, string? name, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
@@ -106,29 +109,29 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (error is not null)
         {
-            return WorkflowResult.Invalid(error, new Dictionary<string, string> { ["GroupName"] = error });
+            return OperationResult.Invalid(error, new Dictionary<string, string> { ["GroupName"] = error });
         }
 
         var group = new WorkingGroup { ProductId = productId, Kind = kind, Name = kind == WorkingGroupKind.Faggruppe ? name : null };
         db.WorkingGroups.Add(group);
         await db.SaveChangesAsync(ct);
         await LogAsync(db, userId, productId, GroupName(kind, group.Name), null, "oprettet", ct);
-        return WorkflowResult.Ok(group.Id);
+        return OperationResult.Ok(group.Id);
     }
 
-    public async Task<WorkflowResult> AddSeatAsync(string userId, int groupId, SeatInput input, CancellationToken ct = default)
+    public async Task<OperationResult> AddSeatAsync(string userId, int groupId, SeatInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var group = await db.WorkingGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
         if (group is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), group.ProductId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var errors = await ValidateAsync(db, input.OrganisationId, input, ct);
@@ -140,7 +143,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Pladsen er ikke gemt.", errors);
+            return OperationResult.Invalid("Pladsen er ikke gemt.", errors);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -154,11 +157,11 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         await ClearOtherChairsAsync(db, userId, group, seat, ct);
         await LogAsync(db, userId, group.ProductId, await SeatFieldAsync(db, group, seat, ct), null, Describe(seat), ct);
         await tx.CommitAsync(ct);
-        return WorkflowResult.Ok(seat.Id);
+        return OperationResult.Ok(seat.Id);
     }
 
     /// <summary>Changes who sits, whether they chair, and the period; setting an end date ends the seat.</summary>
-    public async Task<WorkflowResult> UpdateSeatAsync(string userId, int seatId, SeatInput input, CancellationToken ct = default)
+    public async Task<OperationResult> UpdateSeatAsync(string userId, int seatId, SeatInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -166,26 +169,40 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         var group = seat is null ? null : await db.WorkingGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == seat.WorkingGroupId, ct);
         if (seat is null || group is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), group.ProductId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var errors = await ValidateAsync(db, seat.OrganisationId, input, ct);
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Pladsen er ikke gemt.", errors);
+            return OperationResult.Invalid("Pladsen er ikke gemt.", errors);
         }
 
         var before = Describe(seat);
+        if (seat.Version != input.Version)
+        {
+            return SeatChanged(before);
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        seat.Version++;
         seat.ContactPersonId = input.ContactPersonId;
         seat.IsChair = input.IsChair && (input.EndDate is null || input.EndDate > Today());
         (seat.StartDate, seat.EndDate) = (input.StartDate, input.EndDate);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SeatChanged(null);
+        }
+
         await ClearOtherChairsAsync(db, userId, group, seat, ct);
         if (before != Describe(seat))
         {
@@ -193,8 +210,11 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         }
 
         await tx.CommitAsync(ct);
-        return WorkflowResult.Ok(seat.Id);
+        return OperationResult.Ok(seat.Id);
     }
+
+    private static OperationResult SeatChanged(string? saved) => OperationResult.Conflict(
+        "Pladsen er ændret af en anden, mens du redigerede, og din ændring er ikke gemt." + (saved is null ? "" : $" Den gemte plads: {saved}."));
 
     private async Task<Dictionary<string, string>> ValidateAsync(OS2HubDbContext db, int? organisationId, SeatInput input, CancellationToken ct)
     {
@@ -233,6 +253,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         {
             var before = Describe(other);
             other.IsChair = false;
+            other.Version++;
             await db.SaveChangesAsync(ct);
             await LogAsync(db, userId, group.ProductId, await SeatFieldAsync(db, group, other, ct), before, Describe(other), ct);
         }

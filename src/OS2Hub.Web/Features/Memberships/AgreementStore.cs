@@ -9,19 +9,19 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    public async Task<WorkflowResult> UploadAsync(string userId, int productId, Stream pdf, long length, CancellationToken ct = default)
+    public async Task<OperationResult> UploadAsync(string userId, int productId, Stream pdf, long length, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(pdf);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (length is <= 0 or > MaxBytes)
@@ -47,7 +47,7 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
         product.JoinAgreementUrl = $"/produkter/{product.Slug}/tilslutningsaftale.pdf";
         product.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return WorkflowResult.Ok(productId);
+        return OperationResult.Ok(productId);
     }
 
     public string? PathFor(int productId)
@@ -58,7 +58,7 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
 
     private string Folder() => Path.GetFullPath(options.Value.AgreementFolder, environment.ContentRootPath);
 
-    private static WorkflowResult Invalid(string message) => WorkflowResult.Invalid(message, new Dictionary<string, string> { ["AgreementFile"] = message });
+    private static OperationResult Invalid(string message) => OperationResult.Invalid(message, new Dictionary<string, string> { ["AgreementFile"] = message });
 
     public static void MapAgreementFiles(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/produkter/{slug}/tilslutningsaftale.pdf", async (string slug, AgreementStore store, IDbContextFactory<OS2HubDbContext> factory, CancellationToken ct) =>

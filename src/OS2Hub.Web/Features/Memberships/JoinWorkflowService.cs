@@ -14,21 +14,21 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 {
     private const int MaxComment = 2000;
 
-    public async Task<WorkflowResult> RequestAsync(string userId, JoinRequestInput input, CancellationToken ct = default)
+    public async Task<OperationResult> RequestAsync(string userId, JoinRequestInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var grants = await GrantsAsync(db, userId, ct);
         if (!ActsFor(grants, input.OrganisationId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == input.ProductId, ct);
         var authority = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == input.OrganisationId, ct);
         if (product is null || authority is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         var today = Today();
@@ -63,23 +63,23 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Anmodningen er ikke sendt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid("Anmodningen er ikke sendt. Ret felterne markeret nedenfor.", errors);
         }
 
         if (authority.Kind == OrganisationKind.Virksomhed)
         {
-            return WorkflowResult.Invalid("Kun offentlige myndigheder kan tilslutte sig et produkt.");
+            return OperationResult.Invalid("Kun offentlige myndigheder kan tilslutte sig et produkt.");
         }
 
         if (product.Lifecycle == LifecycleState.Udtraadt)
         {
-            return WorkflowResult.Invalid($"{product.Name} er udtrådt af OS2 og kan ikke tilsluttes.");
+            return OperationResult.Invalid($"{product.Name} er udtrådt af OS2 og kan ikke tilsluttes.");
         }
 
         if (await db.Participations.AnyAsync(x => x.ProductId == product.Id && x.OrganisationId == authority.Id
                 && x.Kind == ParticipationKind.Medlem && (x.EndDate == null || x.EndDate > today), ct))
         {
-            return WorkflowResult.Invalid($"{authority.Name} er allerede medejer af {product.Name}.");
+            return OperationResult.Invalid($"{authority.Name} er allerede medejer af {product.Name}.");
         }
 
         var request = new JoinRequest
@@ -114,7 +114,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
-            return WorkflowResult.Conflict($"Der er allerede en åben anmodning fra {authority.Name} om at tilslutte sig {product.Name}.");
+            return OperationResult.Conflict($"Der er allerede en åben anmodning fra {authority.Name} om at tilslutte sig {product.Name}.");
         }
 
         db.MembershipEvents.Add(Event(userId, MembershipAction.Anmodet, request, request.IntendedStart, null));
@@ -122,21 +122,21 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, userId, userId,
             (a, p) => $"{a} har anmodet om at tilslutte sig {p} fra {request.IntendedStart:dd.MM.yyyy}.", ct);
-        return WorkflowResult.Ok(request.Id);
+        return OperationResult.Ok(request.Id);
     }
 
-    public async Task<WorkflowResult> WithdrawAsync(string userId, int requestId, CancellationToken ct = default)
+    public async Task<OperationResult> WithdrawAsync(string userId, int requestId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!ActsFor(await GrantsAsync(db, userId, ct), request.OrganisationId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -150,31 +150,31 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
             (a, p) => $"{a} har trukket sin anmodning om at tilslutte sig {p} tilbage.", ct);
-        return WorkflowResult.Ok(requestId);
+        return OperationResult.Ok(requestId);
     }
 
-    public async Task<WorkflowResult> ApproveAsync(string userId, int requestId, string? agreementReference, DateOnly? startDate, CancellationToken ct = default)
+    public async Task<OperationResult> ApproveAsync(string userId, int requestId, string? agreementReference, DateOnly? startDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!Decides(await GrantsAsync(db, userId, ct), request.ProductId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (startDate is null)
         {
-            return WorkflowResult.Invalid("Angiv startdatoen for medejerskabet.", new Dictionary<string, string> { ["StartDate"] = "Angiv startdatoen for medejerskabet." });
+            return OperationResult.Invalid("Angiv startdatoen for medejerskabet.", new Dictionary<string, string> { ["StartDate"] = "Angiv startdatoen for medejerskabet." });
         }
 
         if (agreementReference?.Length > 500)
         {
-            return WorkflowResult.Invalid("Aftalereferencen må højst være 500 tegn.", new Dictionary<string, string> { ["AgreementReference"] = "Aftalereferencen må højst være 500 tegn." });
+            return OperationResult.Invalid("Aftalereferencen må højst være 500 tegn.", new Dictionary<string, string> { ["AgreementReference"] = "Aftalereferencen må højst være 500 tegn." });
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -207,33 +207,33 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e) || IsOverlap(e))
         {
-            return WorkflowResult.Conflict("Myndigheden er allerede medejer i den periode. Anmodningen er ikke godkendt.");
+            return OperationResult.Conflict("Myndigheden er allerede medejer i den periode. Anmodningen er ikke godkendt.");
         }
 
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
             (a, p) => $"{a}s anmodning om at tilslutte sig {p} er godkendt. {a} er medejer fra {startDate:dd.MM.yyyy}.", ct);
-        return WorkflowResult.Ok(requestId);
+        return OperationResult.Ok(requestId);
     }
 
-    public async Task<WorkflowResult> RejectAsync(string userId, int requestId, string? reason, CancellationToken ct = default)
+    public async Task<OperationResult> RejectAsync(string userId, int requestId, string? reason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var request = await db.JoinRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (!Decides(await GrantsAsync(db, userId, ct), request.ProductId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxComment)
         {
             var message = string.IsNullOrWhiteSpace(reason) ? "Skriv en begrundelse; ansøgeren ser den." : $"Begrundelsen må højst være {MaxComment} tegn.";
-            return WorkflowResult.Invalid(message, new Dictionary<string, string> { ["Reason"] = message });
+            return OperationResult.Invalid(message, new Dictionary<string, string> { ["Reason"] = message });
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -247,32 +247,32 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
             (a, p) => $"{a}s anmodning om at tilslutte sig {p} er afvist. Begrundelse: {reason.Trim()}", ct);
-        return WorkflowResult.Ok(requestId);
+        return OperationResult.Ok(requestId);
     }
 
-    public async Task<WorkflowResult> LeaveAsync(string userId, int productId, int organisationId, DateOnly? endDate, CancellationToken ct = default)
+    public async Task<OperationResult> LeaveAsync(string userId, int productId, int organisationId, DateOnly? endDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!ActsFor(await GrantsAsync(db, userId, ct), organisationId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         if (endDate is null)
         {
-            return WorkflowResult.Invalid("Angiv slutdatoen for medejerskabet.", new Dictionary<string, string> { ["EndDate"] = "Angiv slutdatoen for medejerskabet." });
+            return OperationResult.Invalid("Angiv slutdatoen for medejerskabet.", new Dictionary<string, string> { ["EndDate"] = "Angiv slutdatoen for medejerskabet." });
         }
 
         var membership = await db.Participations.FirstOrDefaultAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
             && x.Kind == ParticipationKind.Medlem && x.EndDate == null, ct);
         if (membership is null)
         {
-            return WorkflowResult.Invalid("Myndigheden er ikke medejer af produktet.");
+            return OperationResult.Invalid("Myndigheden er ikke medejer af produktet.");
         }
 
         if (membership.StartDate is { } start && endDate <= start)
         {
-            return WorkflowResult.Invalid("Slutdatoen skal ligge efter startdatoen.", new Dictionary<string, string> { ["EndDate"] = "Slutdatoen skal ligge efter startdatoen." });
+            return OperationResult.Invalid("Slutdatoen skal ligge efter startdatoen.", new Dictionary<string, string> { ["EndDate"] = "Slutdatoen skal ligge efter startdatoen." });
         }
 
         // The membership is closed, never deleted: the history of who was a member when stays.
@@ -283,35 +283,35 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         });
         await db.SaveChangesAsync(ct);
         await notifier.StepAsync(productId, organisationId, null, userId, (a, p) => $"{a} udtræder af {p} pr. {endDate:dd.MM.yyyy}.", ct);
-        return WorkflowResult.Ok(membership.Id);
+        return OperationResult.Ok(membership.Id);
     }
 
     /// <summary>Sets or clears the product's tilslutningsaftale (a link). The secretariat or the product's produktkoordinator.</summary>
-    public async Task<WorkflowResult> SetAgreementAsync(string userId, int productId, string? url, CancellationToken ct = default)
+    public async Task<OperationResult> SetAgreementAsync(string userId, int productId, string? url, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!Decides(await GrantsAsync(db, userId, ct), productId))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var value = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
         if (value is not null && (value.Length > 500 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
         {
             const string message = "Skriv en fuld webadresse, der begynder med https://.";
-            return WorkflowResult.Invalid(message, new Dictionary<string, string> { ["AgreementUrl"] = message });
+            return OperationResult.Invalid(message, new Dictionary<string, string> { ["AgreementUrl"] = message });
         }
 
         var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId, ct);
         if (product is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         product.JoinAgreementUrl = value;
         product.UpdatedAt = Now();
         await db.SaveChangesAsync(ct);
-        return WorkflowResult.Ok(productId);
+        return OperationResult.Ok(productId);
     }
 
     /// <summary>Whether the user may decide requests for the product (and so maintain its agreement): for showing forms only.</summary>
@@ -338,8 +338,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         return rows == 1;
     }
 
-    private static WorkflowResult AlreadyDecided() =>
-        WorkflowResult.Conflict("Anmodningen er allerede afgjort eller trukket tilbage. Genindlæs siden for at se dens status.");
+    private static OperationResult AlreadyDecided() =>
+        OperationResult.Conflict("Anmodningen er allerede afgjort eller trukket tilbage. Genindlæs siden for at se dens status.");
 
     private MembershipEvent Event(string userId, MembershipAction action, JoinRequest request, DateOnly? effective, string? reason) => new()
     {

@@ -48,14 +48,14 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
             u.Grants.Select(g => new GrantInfo(g.Id, g.Role, g.Product ?? g.Organisation)).ToList())).ToList();
     }
 
-    public async Task<WorkflowResult> InviteAsync(string actorId, InviteInput input, Uri siteBase, CancellationToken ct = default)
+    public async Task<OperationResult> InviteAsync(string actorId, InviteInput input, Uri siteBase, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(siteBase);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var errors = new Dictionary<string, string>();
@@ -78,7 +78,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
 
         if (errors.Count > 0)
         {
-            return WorkflowResult.Invalid("Invitationen er ikke sendt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid("Invitationen er ikke sendt. Ret felterne markeret nedenfor.", errors);
         }
 
         var user = await users.FindByEmailAsync(address!);
@@ -89,14 +89,14 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
-                return WorkflowResult.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
+                return OperationResult.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
             }
         }
 
         if (await db.Grants.AnyAsync(g => g.UserId == user.Id && g.Role == input.Role && g.ProductId == Scoped(input).ProductId
                 && g.OrganisationId == Scoped(input).OrganisationId, ct))
         {
-            return WorkflowResult.Conflict("Brugeren har allerede den rolle.");
+            return OperationResult.Conflict("Brugeren har allerede den rolle.");
         }
 
         db.Grants.Add(new Grant { UserId = user.Id, Role = input.Role, ProductId = Scoped(input).ProductId, OrganisationId = Scoped(input).OrganisationId, CreatedAt = clock.GetUtcNow().UtcDateTime });
@@ -111,31 +111,31 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
                 $"Hej {user.DisplayName}\n\nOS2-sekretariatet har oprettet en konto til dig i OS2Hub. Vælg din adgangskode via linket herunder inden for et døgn:\n\n{link}\n\nVenlig hilsen\nOS2-sekretariatet", ct);
         }
 
-        return WorkflowResult.Ok();
+        return OperationResult.Ok();
     }
 
-    public async Task<WorkflowResult> RevokeAsync(string actorId, int grantId, CancellationToken ct = default)
+    public async Task<OperationResult> RevokeAsync(string actorId, int grantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
         {
-            return WorkflowResult.Denied;
+            return OperationResult.Denied;
         }
 
         var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == grantId, ct);
         if (grant is null)
         {
-            return WorkflowResult.NotFound;
+            return OperationResult.NotFound;
         }
 
         if (grant.Role == GrantRole.Sekretariat && await db.Grants.CountAsync(g => g.Role == GrantRole.Sekretariat, ct) == 1)
         {
-            return WorkflowResult.Invalid("Den sidste sekretariatsrolle kan ikke fjernes; så kunne ingen administrere OS2Hub.");
+            return OperationResult.Invalid("Den sidste sekretariatsrolle kan ikke fjernes; så kunne ingen administrere OS2Hub.");
         }
 
         db.Grants.Remove(grant);
         await db.SaveChangesAsync(ct);
-        return WorkflowResult.Ok();
+        return OperationResult.Ok();
     }
 
     /// <summary>Products and authorities/suppliers to choose a scope from.</summary>

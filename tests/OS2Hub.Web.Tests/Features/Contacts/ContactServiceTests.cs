@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Contacts;
 using OS2Hub.Web.Features.Memberships;
@@ -55,7 +56,7 @@ public sealed class ContactServiceTests : IDisposable
             OrganisationId = w.Organisations["Frederikshavn"], Name = " ", Email = "mette@", Phone = "ring til mig", Title = new string('x', 201),
         }, Ct);
 
-        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, result.Outcome);
         Assert.Equal("Skriv kontaktpersonens navn (højst 200 tegn).", result.FieldErrors!["Name"]);
         Assert.Equal("Skriv en gyldig e-mailadresse, fx »navn@kommune.dk«.", result.FieldErrors["Email"]);
         Assert.Equal("Skriv telefonnummeret med mindst 8 cifre, fx »+45 12 34 56 78«.", result.FieldErrors["Phone"]);
@@ -74,7 +75,7 @@ public sealed class ContactServiceTests : IDisposable
         Assert.True((await _service.SaveAsync("it-frederikshavn", first, Ct)).Succeeded);
         var second = await _service.SaveAsync("sekretariat", first with { Title = "Anden" }, Ct);
 
-        Assert.Equal(WorkflowOutcome.Conflict, second.Outcome);
+        Assert.Equal(OperationOutcome.Conflict, second.Outcome);
         await using var db = _db.CreateDbContext();
         Assert.Equal("Første", (await db.ContactPersons.SingleAsync(c => c.Id == w.Contacts["Mette"], Ct)).Title);
     }

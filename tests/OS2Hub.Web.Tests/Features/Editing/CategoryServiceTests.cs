@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Memberships;
@@ -37,7 +38,7 @@ public sealed class CategoryServiceTests : IDisposable
         var deleted = await _service.DeleteAsync("sekretariat", spare.Id!.Value, Ct);
 
         Assert.True(renamed.Succeeded);
-        Assert.Equal(WorkflowOutcome.Invalid, inUse.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, inUse.Outcome);
         Assert.True(deleted.Succeeded);
         var rows = await _service.ListAsync("sekretariat", Ct);
         Assert.Equal([("Personale og løn", "personale-og-loen", 1)], rows!.Select(r => (r.Name, r.Slug, r.Products)));
@@ -52,7 +53,7 @@ public sealed class CategoryServiceTests : IDisposable
         await _service.SaveAsync("sekretariat", null, "IoT", Ct);
 
         Assert.Equal("Der findes allerede en kategori med det navn.", (await _service.SaveAsync("sekretariat", null, " iot ", Ct)).Message);
-        Assert.Equal(WorkflowOutcome.Invalid, (await _service.SaveAsync("sekretariat", null, "  ", Ct)).Outcome);
+        Assert.Equal(OperationOutcome.Invalid, (await _service.SaveAsync("sekretariat", null, "  ", Ct)).Outcome);
     }
 
     [Theory]
@@ -65,9 +66,9 @@ public sealed class CategoryServiceTests : IDisposable
         await WorkflowWorld.CreateAsync(_db);
         var existing = await _service.SaveAsync("sekretariat", null, "Eksisterende", Ct);
 
-        Assert.Equal(WorkflowOutcome.Denied, (await _service.SaveAsync(user, null, "Ny", Ct)).Outcome);
-        Assert.Equal(WorkflowOutcome.Denied, (await _service.SaveAsync(user, existing.Id, "Omdøbt", Ct)).Outcome);
-        Assert.Equal(WorkflowOutcome.Denied, (await _service.DeleteAsync(user, existing.Id!.Value, Ct)).Outcome);
+        Assert.Equal(OperationOutcome.Denied, (await _service.SaveAsync(user, null, "Ny", Ct)).Outcome);
+        Assert.Equal(OperationOutcome.Denied, (await _service.SaveAsync(user, existing.Id, "Omdøbt", Ct)).Outcome);
+        Assert.Equal(OperationOutcome.Denied, (await _service.DeleteAsync(user, existing.Id!.Value, Ct)).Outcome);
         Assert.Null(await _service.ListAsync(user, Ct));
         await using var db = _db.CreateDbContext();
         Assert.Equal(["Eksisterende"], await db.Categories.Select(c => c.Name).ToListAsync(Ct));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Memberships;
@@ -90,7 +91,7 @@ public sealed class OrganisationEditServiceTests : IDisposable
         var refused = await _service.SaveAsync("sekretariat", first with { Website = "https://b.dk" }, Ct);
 
         Assert.True(saved.Succeeded);
-        Assert.Equal(WorkflowOutcome.Conflict, refused.Outcome);
+        Assert.Equal(OperationOutcome.Conflict, refused.Outcome);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class OrganisationEditServiceTests : IDisposable
 
         Assert.True(added.Succeeded);
         Assert.Equal("Der findes allerede et folketal for den dato.", again.FieldErrors!["AsOf"]);
-        Assert.Equal(WorkflowOutcome.Invalid, future.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, future.Outcome);
         Assert.Equal("Angiv folketallet som et positivt heltal.", negative.FieldErrors!["Population"]);
         await using var db = _db.CreateDbContext();
         Assert.Equal(57_523, (await db.PopulationFigures.SingleAsync(p => p.OrganisationId == id, Ct)).Population);
@@ -125,8 +126,8 @@ public sealed class OrganisationEditServiceTests : IDisposable
         var save = await _service.SaveAsync(user, edit with { Name = "Ændret" }, Ct);
         var population = await _service.AddPopulationAsync(user, w.Organisations["Frederikshavn"], new DateOnly(2026, 1, 1), 1000, null, Ct);
 
-        Assert.Equal(WorkflowOutcome.Denied, save.Outcome);
-        Assert.Equal(WorkflowOutcome.Denied, population.Outcome);
+        Assert.Equal(OperationOutcome.Denied, save.Outcome);
+        Assert.Equal(OperationOutcome.Denied, population.Outcome);
         Assert.Null(await _service.GetAsync(user, "frederikshavn", Ct));
         await using var db = _db.CreateDbContext();
         Assert.Equal("Frederikshavn Kommune", (await db.Organisations.SingleAsync(o => o.Id == edit.Id, Ct)).Name);

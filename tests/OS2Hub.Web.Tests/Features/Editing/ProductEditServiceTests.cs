@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Memberships;
@@ -61,7 +62,7 @@ public sealed class ProductEditServiceTests : IDisposable
         }, Ct);
         var duplicate = await _service.SaveAsync("sekretariat", edit with { Slug = "beta" }, Ct);
 
-        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, result.Outcome);
         Assert.Equal(["CategoryId", "Licence", "Name", "Slug", "WebsiteUrl"], result.FieldErrors!.Keys.Order());
         Assert.Contains("SPDX", result.FieldErrors["Licence"], StringComparison.Ordinal);
         Assert.Equal("Adressen bruges allerede af et andet produkt.", duplicate.FieldErrors!["Slug"]);
@@ -80,7 +81,7 @@ public sealed class ProductEditServiceTests : IDisposable
         var refused = await _service.SaveAsync("sekretariat", second with { Summary = "Anden" }, Ct);
 
         Assert.True(saved.Succeeded);
-        Assert.Equal(WorkflowOutcome.Conflict, refused.Outcome);
+        Assert.Equal(OperationOutcome.Conflict, refused.Outcome);
         Assert.Contains("ændret af en anden", refused.Message, StringComparison.Ordinal);
         Assert.Equal("Første", (await Stored(w.Products["Alfa"])).Summary);
     }
@@ -95,7 +96,7 @@ public sealed class ProductEditServiceTests : IDisposable
         var taken = await _service.SaveAsync("sekretariat", (await Current("sekretariat", "beta")) with { Slug = "alfa" }, Ct);
 
         Assert.Equal("alfa-2", await _service.RedirectAsync("alfa", Ct));
-        Assert.Equal(WorkflowOutcome.Invalid, taken.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, taken.Outcome);
     }
 
     [Fact]
@@ -122,16 +123,18 @@ public sealed class ProductEditServiceTests : IDisposable
         var input = new SourceInput { Fact = ProductFact.Licence, Reference = "https://github.com/OS2/alfa/blob/main/LICENSE", AsOf = new DateOnly(2025, 3, 1) };
 
         var added = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input, Ct);
-        var corrected = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { AsOf = new DateOnly(2026, 3, 1) }, Ct);
+        var corrected = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { AsOf = new DateOnly(2026, 3, 1), Version = 1 }, Ct);
+        var stale = await _service.SaveSourceAsync("sekretariat", w.Products["Alfa"], added.Id, input with { Reference = "Gammel kilde", Version = 1 }, Ct);
         var bad = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "ftp://x", AsOf = new DateOnly(2027, 1, 1) }, Ct);
         var empty = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "  " }, Ct);
         var elsewhere = await _service.SaveSourceAsync("pk-alfa", w.Products["Beta"], null, input, Ct);
 
         Assert.True(corrected.Succeeded, corrected.Message);
+        Assert.Equal(OperationOutcome.Conflict, stale.Outcome); // saved over the correction: refused
         Assert.Equal("En webadresse skal begynde med https://.", bad.FieldErrors!["Reference"]);
         Assert.Equal("Kildens dato kan ikke ligge i fremtiden.", bad.FieldErrors["AsOf"]);
-        Assert.Equal(WorkflowOutcome.Invalid, empty.Outcome);
-        Assert.Equal(WorkflowOutcome.Denied, elsewhere.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, empty.Outcome);
+        Assert.Equal(OperationOutcome.Denied, elsewhere.Outcome);
         var details = await new ProductDetailsService(_db, FixedClock.Default).GetAsync("alfa", Ct);
         Assert.Equal(new DateOnly(2026, 3, 1), details!.SourceOf(ProductFact.Licence)!.AsOf);
         var history = (await _service.HistoryAsync("sekretariat", w.Products["Alfa"], Ct))!;

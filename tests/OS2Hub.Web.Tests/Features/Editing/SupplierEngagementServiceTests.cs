@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Memberships;
@@ -26,7 +27,7 @@ public sealed class SupplierEngagementServiceTests : IDisposable
         var existing = (await _service.ListAsync("pk-alfa", w.Products["Alfa"], Ct))!.Single();
 
         var added = await _service.AddAsync("pk-alfa", w.Products["Alfa"], w.Organisations["København"], SupplierRole.DriftHosting, new DateOnly(2024, 1, 1), null, Ct);
-        var ended = await _service.SetPeriodAsync("pk-alfa", existing.Id, new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), Ct);
+        var ended = await _service.SetPeriodAsync("pk-alfa", existing.Id, existing.Version, new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), Ct);
 
         Assert.True(added.Succeeded, added.Message);
         Assert.True(ended.Succeeded, ended.Message);
@@ -62,11 +63,27 @@ public sealed class SupplierEngagementServiceTests : IDisposable
         var before = await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Leverandoer, Ct);
 
         var add = await _service.AddAsync(user, w.Products[product], w.Organisations["København"], SupplierRole.Support, null, null, Ct);
-        var period = await _service.SetPeriodAsync(user, existing.Id!.Value, new DateOnly(2020, 1, 1), null, Ct);
+        var period = await _service.SetPeriodAsync(user, existing.Id!.Value, 0, new DateOnly(2020, 1, 1), null, Ct);
 
-        Assert.Equal(WorkflowOutcome.Denied, add.Outcome);
-        Assert.Equal(WorkflowOutcome.Denied, period.Outcome);
+        Assert.Equal(OperationOutcome.Denied, add.Outcome);
+        Assert.Equal(OperationOutcome.Denied, period.Outcome);
         Assert.Equal(before, await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Leverandoer, Ct));
         Assert.Null((await db.Participations.AsNoTracking().SingleAsync(x => x.Id == existing.Id, Ct)).StartDate);
+    }
+
+    [Fact]
+    public async Task TheSecondOfTwoPeriodEditsFromTheSameVersionIsRefusedAndToldTheSavedPeriod()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var row = (await _service.ListAsync("pk-alfa", w.Products["Alfa"], Ct))!.Single();
+
+        var first = await _service.SetPeriodAsync("pk-alfa", row.Id, row.Version, new DateOnly(2020, 1, 1), null, Ct);
+        var second = await _service.SetPeriodAsync("sekretariat", row.Id, row.Version, new DateOnly(2018, 1, 1), new DateOnly(2026, 12, 31), Ct);
+
+        Assert.True(first.Succeeded, first.Message);
+        Assert.Equal(OperationOutcome.Conflict, second.Outcome);
+        Assert.Contains("Den gemte periode er 2020-01-01–", second.Message, StringComparison.Ordinal);
+        var stored = (await _service.ListAsync("sekretariat", w.Products["Alfa"], Ct))!.Single();
+        Assert.Equal((new DateOnly(2020, 1, 1), (DateOnly?)null), (stored.StartDate!.Value, stored.EndDate));
     }
 }

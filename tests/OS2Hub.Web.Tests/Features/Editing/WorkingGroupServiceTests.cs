@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Memberships;
@@ -25,7 +26,7 @@ public sealed class WorkingGroupServiceTests : IDisposable
         var group = w.Groups["Alfa/Styregruppe"];
         var hans = (await _service.ListAsync("pk-alfa", w.Products["Alfa"], Ct))!.Single().Seats.Single(s => s.Person == "Hans Helsingsen");
 
-        var result = await _service.UpdateSeatAsync("pk-alfa", hans.Id, new SeatInput { ContactPersonId = hans.ContactPersonId, IsChair = true, StartDate = hans.StartDate }, Ct);
+        var result = await _service.UpdateSeatAsync("pk-alfa", hans.Id, new SeatInput { ContactPersonId = hans.ContactPersonId, IsChair = true, StartDate = hans.StartDate, Version = hans.Version }, Ct);
 
         Assert.True(result.Succeeded, result.Message);
         var seats = (await _service.ListAsync("pk-alfa", w.Products["Alfa"], Ct))!.Single(g => g.Id == group).Seats;
@@ -43,7 +44,7 @@ public sealed class WorkingGroupServiceTests : IDisposable
         var w = await WorkflowWorld.CreateAsync(_db);
         var hans = (await _service.ListAsync("sekretariat", w.Products["Alfa"], Ct))!.Single().Seats.Single(s => s.Person == "Hans Helsingsen");
 
-        var result = await _service.UpdateSeatAsync("sekretariat", hans.Id, new SeatInput { ContactPersonId = hans.ContactPersonId, StartDate = hans.StartDate, EndDate = new DateOnly(2026, 6, 30) }, Ct);
+        var result = await _service.UpdateSeatAsync("sekretariat", hans.Id, new SeatInput { ContactPersonId = hans.ContactPersonId, StartDate = hans.StartDate, EndDate = new DateOnly(2026, 6, 30), Version = hans.Version }, Ct);
 
         Assert.True(result.Succeeded, result.Message);
         var seats = (await _service.ListAsync("sekretariat", w.Products["Alfa"], Ct))!.Single().Seats;
@@ -94,5 +95,21 @@ public sealed class WorkingGroupServiceTests : IDisposable
         var details = await new OS2Hub.Web.Features.Products.ProductDetailsService(_db, FixedClock.Default).GetAsync("alfa", Ct);
         var coordination = details!.WorkingGroups.Single(g => g.Kind == WorkingGroupKind.Koordinationsgruppe);
         Assert.Equal(("Frederikshavn Kommune", "Mette Kontaktsen", true), (coordination.Members[0].Name, coordination.Members[0].PersonName, coordination.Members[0].IsChair));
+    }
+
+    [Fact]
+    public async Task TheSecondOfTwoSeatEditsFromTheSameVersionIsRefused()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var hans = (await _service.ListAsync("pk-alfa", w.Products["Alfa"], Ct))!.Single().Seats.Single(s => s.Person == "Hans Helsingsen");
+        var edit = new SeatInput { ContactPersonId = hans.ContactPersonId, StartDate = hans.StartDate, Version = hans.Version };
+
+        var first = await _service.UpdateSeatAsync("pk-alfa", hans.Id, edit with { EndDate = new DateOnly(2026, 6, 30) }, Ct);
+        var second = await _service.UpdateSeatAsync("sekretariat", hans.Id, edit with { IsChair = true }, Ct);
+
+        Assert.True(first.Succeeded, first.Message);
+        Assert.Equal(OperationOutcome.Conflict, second.Outcome);
+        var stored = (await _service.ListAsync("sekretariat", w.Products["Alfa"], Ct))!.Single().Seats.Single(s => s.Id == hans.Id);
+        Assert.Equal((new DateOnly(2026, 6, 30), false), (stored.EndDate!.Value, stored.IsChair));
     }
 }

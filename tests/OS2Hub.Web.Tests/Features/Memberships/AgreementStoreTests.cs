@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Infrastructure;
@@ -27,7 +28,7 @@ public sealed class AgreementStoreTests : IDisposable
 
     private AgreementStore Store() => new(_db, Options.Create(new OS2HubOptions { AgreementFolder = "agreements" }), new Environment(_root), FixedClock.Default);
 
-    private static async Task<WorkflowResult> Upload(AgreementStore store, string user, int product, byte[] bytes)
+    private static async Task<OperationResult> Upload(AgreementStore store, string user, int product, byte[] bytes)
     {
         using var stream = new MemoryStream(bytes);
         return await store.UploadAsync(user, product, stream, bytes.Length, Ct);
@@ -48,12 +49,12 @@ public sealed class AgreementStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData("pk-alfa", "Beta", "%PDF-1.7", WorkflowOutcome.Denied)]
-    [InlineData("it-frederikshavn", "Alfa", "%PDF-1.7", WorkflowOutcome.Denied)]
-    [InlineData("leverandoer", "Alfa", "%PDF-1.7", WorkflowOutcome.Denied)]
-    [InlineData("pk-alfa", "Alfa", "<html>ikke en pdf</html>", WorkflowOutcome.Invalid)]
-    [InlineData("pk-alfa", "Alfa", "", WorkflowOutcome.Invalid)]
-    public async Task AnythingElseIsRefusedAndChangesNothing(string user, string product, string content, WorkflowOutcome expected)
+    [InlineData("pk-alfa", "Beta", "%PDF-1.7", OperationOutcome.Denied)]
+    [InlineData("it-frederikshavn", "Alfa", "%PDF-1.7", OperationOutcome.Denied)]
+    [InlineData("leverandoer", "Alfa", "%PDF-1.7", OperationOutcome.Denied)]
+    [InlineData("pk-alfa", "Alfa", "<html>ikke en pdf</html>", OperationOutcome.Invalid)]
+    [InlineData("pk-alfa", "Alfa", "", OperationOutcome.Invalid)]
+    public async Task AnythingElseIsRefusedAndChangesNothing(string user, string product, string content, OperationOutcome expected)
     {
         var w = await WorkflowWorld.CreateAsync(_db);
 

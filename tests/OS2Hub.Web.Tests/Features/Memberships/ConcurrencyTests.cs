@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Infrastructure;
@@ -23,7 +24,7 @@ public sealed class ConcurrencyTests : IDisposable
             Task.Run(() => w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma"), Ct), Ct)));
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(WorkflowOutcome.Conflict, r.Outcome));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(OperationOutcome.Conflict, r.Outcome));
         await using var db = _db.CreateDbContext();
         Assert.Equal(1, await db.JoinRequests.CountAsync(r => r.ProductId == w.Products["Gamma"], Ct));
         Assert.Equal(1, await db.MembershipEvents.CountAsync(e => e.ProductId == w.Products["Gamma"], Ct));

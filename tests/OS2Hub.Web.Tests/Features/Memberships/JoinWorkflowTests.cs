@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class JoinWorkflowTests : IDisposable
         var request = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Alfa") with { }, Ct);
         await w.Service.RejectAsync("pk-alfa", w.Requests["København→Alfa"], "Ikke i år", Ct);
 
-        Assert.Equal(WorkflowOutcome.Invalid, request.Outcome); // already a member: no step, no notification
+        Assert.Equal(OperationOutcome.Invalid, request.Outcome); // already a member: no step, no notification
         await using var db = _db.CreateDbContext();
         var notes = await db.Notifications.AsNoTracking().OrderBy(n => n.UserId).ToListAsync(Ct);
         // The rejection of København's request reaches the secretariat and Alfa's produktkoordinator (deciders) and the requester.
@@ -93,7 +94,7 @@ public sealed class JoinWorkflowTests : IDisposable
         var result = await w.Service.RequestAsync("it-frederikshavn",
             w.Input("Frederikshavn", "Gamma") with { ContactName = " ", IntendedStart = WorkflowWorld.Today.AddDays(-1), Comment = new string('x', 2001) }, Ct);
 
-        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, result.Outcome);
         Assert.Equal("Angiv en kontaktperson for produktet.", result.FieldErrors!["ContactName"]);
         Assert.Equal("Startdatoen kan ikke ligge før i dag.", result.FieldErrors["IntendedStart"]);
         Assert.Contains("2000 tegn", result.FieldErrors["Comment"], StringComparison.Ordinal);
@@ -110,9 +111,9 @@ public sealed class JoinWorkflowTests : IDisposable
         var alreadyOpen = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Beta"), Ct);
         var alreadyMember = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Alfa"), Ct);
 
-        Assert.Equal(WorkflowOutcome.Conflict, alreadyOpen.Outcome);
+        Assert.Equal(OperationOutcome.Conflict, alreadyOpen.Outcome);
         Assert.Equal("Der er allerede en åben anmodning fra Frederikshavn Kommune om at tilslutte sig Beta.", alreadyOpen.Message);
-        Assert.Equal(WorkflowOutcome.Invalid, alreadyMember.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, alreadyMember.Outcome);
         Assert.Equal("Frederikshavn Kommune er allerede medejer af Alfa.", alreadyMember.Message);
     }
 
@@ -140,7 +141,7 @@ public sealed class JoinWorkflowTests : IDisposable
         var noReason = await w.Service.RejectAsync("sekretariat", w.Requests["Frederikshavn→Beta"], "  ", Ct);
         var rejected = await w.Service.RejectAsync("sekretariat", w.Requests["Frederikshavn→Beta"], "Produktet tager ikke nye medlemmer før 2028.", Ct);
 
-        Assert.Equal(WorkflowOutcome.Invalid, noReason.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, noReason.Outcome);
         Assert.True(rejected.Succeeded);
         var request = await Request(w.Requests["Frederikshavn→Beta"]);
         Assert.Equal(JoinRequestStatus.Afvist, request.Status);
@@ -159,8 +160,8 @@ public sealed class JoinWorkflowTests : IDisposable
         var again = await w.Service.WithdrawAsync("it-frederikshavn", id, Ct);
 
         Assert.True(withdrawn.Succeeded);
-        Assert.Equal(WorkflowOutcome.Conflict, approve.Outcome);
-        Assert.Equal(WorkflowOutcome.Conflict, again.Outcome);
+        Assert.Equal(OperationOutcome.Conflict, approve.Outcome);
+        Assert.Equal(OperationOutcome.Conflict, again.Outcome);
         Assert.Equal(JoinRequestStatus.Trukket, (await Request(id)).Status);
         Assert.Empty(await Memberships(w, "Frederikshavn", "Beta"));
     }
@@ -187,7 +188,7 @@ public sealed class JoinWorkflowTests : IDisposable
         Assert.True(left.Succeeded);
         var membership = Assert.Single(await Memberships(w, "Frederikshavn", "Alfa"));
         Assert.Equal(new DateOnly(2026, 12, 31), membership.EndDate);
-        Assert.Equal(WorkflowOutcome.Invalid, notMember.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, notMember.Outcome);
         Assert.Equal("Myndigheden er ikke medejer af produktet.", notMember.Message);
     }
 

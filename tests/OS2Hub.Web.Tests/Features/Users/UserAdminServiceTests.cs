@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
@@ -84,8 +85,8 @@ public sealed class UserAdminServiceTests : IDisposable
         }, Site, Ct);
         var revoke = await admin.RevokeAsync(actor, someGrant, Ct);
 
-        Assert.Equal(WorkflowOutcome.Denied, invite.Outcome);
-        Assert.Equal(WorkflowOutcome.Denied, revoke.Outcome);
+        Assert.Equal(OperationOutcome.Denied, invite.Outcome);
+        Assert.Equal(OperationOutcome.Denied, revoke.Outcome);
         Assert.Null(await admin.ListAsync(actor, Ct));
         await using var after = _db.CreateDbContext();
         Assert.Equal(users, await after.Users.CountAsync(Ct));
@@ -106,7 +107,7 @@ public sealed class UserAdminServiceTests : IDisposable
         var attempt = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma"), Ct);
 
         Assert.True(revoked.Succeeded);
-        Assert.Equal(WorkflowOutcome.Denied, attempt.Outcome);
+        Assert.Equal(OperationOutcome.Denied, attempt.Outcome);
     }
 
     [Fact]
@@ -120,7 +121,7 @@ public sealed class UserAdminServiceTests : IDisposable
 
         var result = await admin.RevokeAsync("sekretariat", grant.Id, Ct);
 
-        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, result.Outcome);
         Assert.True(await db.Grants.AnyAsync(g => g.Id == grant.Id, Ct));
     }
 
@@ -133,7 +134,7 @@ public sealed class UserAdminServiceTests : IDisposable
 
         var result = await admin.InviteAsync("sekretariat", new InviteInput { Email = "ikke-en-adresse", DisplayName = " ", Role = GrantRole.Produktkoordinator }, Site, Ct);
 
-        Assert.Equal(WorkflowOutcome.Invalid, result.Outcome);
+        Assert.Equal(OperationOutcome.Invalid, result.Outcome);
         Assert.Equal("Skriv en gyldig e-mailadresse.", result.FieldErrors!["Email"]);
         Assert.Equal("Vælg det produkt, rollen gælder.", result.FieldErrors["Scope"]);
         Assert.Contains("navn", result.FieldErrors["DisplayName"], StringComparison.Ordinal);
