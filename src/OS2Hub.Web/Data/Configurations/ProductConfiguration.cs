@@ -28,6 +28,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Licence).HasMaxLength(200);
         builder.Property(p => p.LicenceNote).HasMaxLength(1000);
         builder.Property(p => p.StatusNote).HasMaxLength(2000);
+        builder.Property(p => p.StatusNoteLanguage).HasMaxLength(8);
         builder.Property(p => p.RepositoryUrl).HasMaxLength(500);
         builder.Property(p => p.DocumentationUrl).HasMaxLength(500);
         builder.Property(p => p.WebsiteUrl).HasMaxLength(500);
@@ -62,6 +63,8 @@ internal sealed class ProductMentionConfiguration : IEntityTypeConfiguration<Pro
         builder.Property(m => m.Statement).HasMaxLength(2000);
         builder.Property(m => m.AsOf).HasMaxLength(10);
         builder.Property(m => m.Source).HasMaxLength(2000);
+        builder.Property(m => m.Language).HasMaxLength(8);
+        builder.Property(m => m.Version).IsConcurrencyToken();
     }
 }
 

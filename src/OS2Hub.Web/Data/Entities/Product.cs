@@ -30,6 +30,9 @@ public class Product
     /// <summary>The latest sourced statement about the product's standing, verbatim.</summary>
     public string? StatusNote { get; set; }
 
+    /// <summary>BCP 47 language of <see cref="StatusNote"/>: the reference data quotes English sources, editors may write Danish.</summary>
+    public string StatusNoteLanguage { get; set; } = "en";
+
     /// <summary>SPDX licence expression; null means unknown.</summary>
     public string? Licence { get; set; }
 
@@ -107,6 +110,12 @@ public class ProductMention
     /// <summary>ISO 8601 date or partial date ("2018-10"), as precise as the source is.</summary>
     public string? AsOf { get; set; }
     public string? Source { get; set; }
+
+    /// <summary>BCP 47 language of <see cref="Statement"/>, so screen readers pronounce it right.</summary>
+    public string Language { get; set; } = "en";
+
+    /// <summary>Optimistic concurrency, as for the product itself.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>An old slug that still leads to the product after a rename.</summary>

@@ -769,6 +769,11 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatusNoteLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -850,6 +855,11 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("INTEGER");
 
@@ -868,6 +878,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -18,8 +18,12 @@ public sealed record ProductEdit
     public string? Slug { get; init; }
     public string? Summary { get; init; }
     public string? Description { get; init; }
+    public string? DescriptionLanguage { get; init; }
+    public string? StatusNote { get; init; }
+    public string StatusNoteLanguage { get; init; } = "da";
     public int? CategoryId { get; init; }
     public string? Licence { get; init; }
+    public string? LicenceNote { get; init; }
     public string? RepositoryUrl { get; init; }
     public string? DocumentationUrl { get; init; }
     public string? WebsiteUrl { get; init; }
@@ -33,7 +37,22 @@ public sealed record ProductEdit
 
 public sealed record ChangeInfo(DateTime At, string User, string Field, string? OldValue, string? NewValue);
 
-public sealed record ProductEditContext(ProductEdit Product, bool IsSecretariat, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<SourceRow> Sources);
+public sealed record ProductEditContext(ProductEdit Product, bool IsSecretariat, IReadOnlyList<(int Id, string Name)> Categories, IReadOnlyList<SourceRow> Sources,
+    IReadOnlyList<MentionRow> Mentions);
+
+public sealed record MentionRow(int Id, int Version, int? OrganisationId, string? Subject, string Statement, string? AsOf, string? Source, string Language);
+
+/// <summary>A dated, sourced statement about the product: about an organisation here, or a subject named in words.</summary>
+public sealed record MentionInput
+{
+    public int? OrganisationId { get; init; }
+    public string? Subject { get; init; }
+    public string? Statement { get; init; }
+    public string? AsOf { get; init; }
+    public string? Source { get; init; }
+    public string Language { get; init; } = "da";
+    public int Version { get; init; }
+}
 
 public sealed record SourceRow(int Id, int Version, ProductFact Fact, string Reference, DateOnly? AsOf, string? Note, bool IsInferred);
 
@@ -74,7 +93,9 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         var categories = (await db.Categories.OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
         var sources = await db.ProductSources.AsNoTracking().Where(x => x.ProductId == p.Id).OrderBy(x => x.Fact).ThenBy(x => x.Id)
             .Select(x => new SourceRow(x.Id, x.Version, x.Fact, x.Reference, x.AsOf, x.Note, x.IsInferred)).ToListAsync(ct);
-        return new ProductEditContext(ToEdit(p), grants.Any(g => g.Role == GrantRole.Sekretariat), categories, sources);
+        var mentions = await db.ProductMentions.AsNoTracking().Where(m => m.ProductId == p.Id).OrderBy(m => m.AsOf).ThenBy(m => m.Id)
+            .Select(m => new MentionRow(m.Id, m.Version, m.OrganisationId, m.Subject, m.Statement, m.AsOf, m.Source, m.Language)).ToListAsync(ct);
+        return new ProductEditContext(ToEdit(p), grants.Any(g => g.Role == GrantRole.Sekretariat), categories, sources, mentions);
     }
 
     /// <summary>Whether the user may create products: the secretariat only.</summary>
@@ -239,6 +260,10 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         Set(nameof(Product.Slug), product.Slug, input.Slug!.Trim(), v => product.Slug = v);
         Set(nameof(Product.Summary), product.Summary, Clean(input.Summary), v => product.Summary = v);
         Set(nameof(Product.Description), product.Description, Clean(input.Description), v => product.Description = v);
+        Set(nameof(Product.DescriptionLanguage), product.DescriptionLanguage, Clean(input.DescriptionLanguage), v => product.DescriptionLanguage = v);
+        Set(nameof(Product.StatusNote), product.StatusNote, Clean(input.StatusNote), v => product.StatusNote = v);
+        Set(nameof(Product.StatusNoteLanguage), product.StatusNoteLanguage, input.StatusNoteLanguage, v => product.StatusNoteLanguage = v);
+        Set(nameof(Product.LicenceNote), product.LicenceNote, Clean(input.LicenceNote), v => product.LicenceNote = v);
         Set(nameof(Product.CategoryId), product.CategoryId, input.CategoryId, v => product.CategoryId = v);
         Set(nameof(Product.Licence), product.Licence, licence, v => product.Licence = v);
         Set(nameof(Product.RepositoryUrl), product.RepositoryUrl, Clean(input.RepositoryUrl), v => product.RepositoryUrl = v);
@@ -276,6 +301,91 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         await CatalogSearch.RefreshAsync(db, [product.Id], ct);
         return OperationResult.Ok(product.Id);
+    }
+
+    /// <summary>Adds a dated statement about the product (<paramref name="mentionId"/> null) or corrects one.</summary>
+    public async Task<OperationResult> SaveMentionAsync(string userId, int productId, int? mentionId, MentionInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        {
+            return OperationResult.Denied;
+        }
+
+        var mention = mentionId is null ? null : await db.ProductMentions.FirstOrDefaultAsync(m => m.Id == mentionId && m.ProductId == productId, ct);
+        if ((mentionId is not null && mention is null) || !await db.Products.AnyAsync(p => p.Id == productId, ct))
+        {
+            return OperationResult.NotFound;
+        }
+
+        var errors = new Dictionary<string, string>();
+        var statement = Clean(input.Statement);
+        if (statement is null || statement.Length > 2000)
+        {
+            errors["Statement"] = "Skriv udsagnet (højst 2.000 tegn).";
+        }
+
+        if (input.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
+        {
+            errors["Organisation"] = "Vælg en organisation fra listen.";
+        }
+        else if (input.OrganisationId is null && Clean(input.Subject) is null)
+        {
+            errors["Subject"] = "Vælg organisationen, udsagnet handler om, eller skriv hvem eller hvad det handler om.";
+        }
+
+        var asOf = Clean(input.AsOf);
+        if (asOf is not null && (!PartialDateRegex().IsMatch(asOf) || string.CompareOrdinal(asOf, clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) > 0))
+        {
+            errors["AsOf"] = "Skriv datoen som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, fx »2024-05«, og ikke i fremtiden.";
+        }
+
+        if (Clean(input.Source)?.Length > 2000)
+        {
+            errors["Source"] = "Kilden må højst være 2.000 tegn.";
+        }
+
+        if (input.Language is not ("da" or "en"))
+        {
+            errors["Language"] = "Vælg dansk eller engelsk.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult.Invalid("Omtalen er ikke gemt.", errors);
+        }
+
+        var before = mention is null ? null : $"{mention.AsOf}: {mention.Statement}";
+        if (mention is not null && mention.Version != input.Version)
+        {
+            return OperationResult.Conflict($"Omtalen er ændret af en anden, mens du redigerede, og din ændring er ikke gemt. Den gemte omtale: {before}");
+        }
+
+        mention ??= db.ProductMentions.Add(new ProductMention { ProductId = productId, Statement = "" }).Entity;
+        (mention.OrganisationId, mention.Subject, mention.Statement, mention.AsOf, mention.Source, mention.Language) =
+            (input.OrganisationId, input.OrganisationId is null ? Clean(input.Subject) : null, statement!, asOf, Clean(input.Source), input.Language);
+        mention.Version++;
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = "Omtale", OldValue = before, NewValue = $"{asOf}: {statement}" });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OperationResult.Conflict("Omtalen er ændret af en anden, mens du redigerede, og din ændring er ikke gemt.");
+        }
+
+        await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.UpdatedAt, now), ct);
+        return OperationResult.Ok(mention.Id);
+    }
+
+    /// <summary>Organisations a mention can be about, by name.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> OrganisationsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
     }
 
     public async Task<string?> SlugAsync(int productId, CancellationToken ct = default)
@@ -330,6 +440,26 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             errors[nameof(input.Licence)] = "Skriv licensen som SPDX-udtryk, fx »MPL-2.0« eller »MPL-2.0 OR EUPL-1.2«, eller lad feltet stå tomt, hvis den er ukendt.";
         }
 
+        if (input.DescriptionLanguage is not (null or "" or "da" or "en"))
+        {
+            errors[nameof(input.DescriptionLanguage)] = "Vælg dansk eller engelsk.";
+        }
+
+        if (input.StatusNoteLanguage is not ("da" or "en"))
+        {
+            errors[nameof(input.StatusNoteLanguage)] = "Vælg dansk eller engelsk.";
+        }
+
+        if (input.StatusNote?.Length > 2000)
+        {
+            errors[nameof(input.StatusNote)] = "Status må højst være 2.000 tegn.";
+        }
+
+        if (input.LicenceNote?.Length > 500)
+        {
+            errors[nameof(input.LicenceNote)] = "Bemærkningen om licensen må højst være 500 tegn.";
+        }
+
         if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
         {
             errors[nameof(input.CategoryId)] = "Vælg en kategori fra listen.";
@@ -350,6 +480,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
     private static ProductEdit ToEdit(Product p) => new()
     {
         Id = p.Id, Version = p.Version, Name = p.Name, Slug = p.Slug, Summary = p.Summary, Description = p.Description, CategoryId = p.CategoryId,
+        DescriptionLanguage = p.DescriptionLanguage, StatusNote = p.StatusNote, StatusNoteLanguage = p.StatusNoteLanguage, LicenceNote = p.LicenceNote,
         Licence = p.Licence, RepositoryUrl = p.RepositoryUrl, DocumentationUrl = p.DocumentationUrl, WebsiteUrl = p.WebsiteUrl,
         IssueTrackerUrl = p.IssueTrackerUrl, CodeIsPublic = p.CodeIsPublic, IssueTrackerIsPublic = p.IssueTrackerIsPublic,
         Maturity = p.Maturity, MaturityAssessedOn = p.MaturityAssessedOn, Lifecycle = p.Lifecycle,
@@ -367,4 +498,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugRegex();
+
+    [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
+    private static partial Regex PartialDateRegex();
 }

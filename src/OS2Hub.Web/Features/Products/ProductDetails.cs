@@ -6,7 +6,7 @@ public sealed record SourceInfo(ProductFact Fact, string Reference, DateOnly? As
 
 public sealed record MemberInfo(string Slug, string Name, OrganisationKind Kind, string? RegionName, DateOnly? StartDate, DateOnly? EndDate, bool IsDemo);
 
-public sealed record MentionInfo(string? OrganisationSlug, string? Subject, string Statement, string? AsOf, string? Source);
+public sealed record MentionInfo(string? OrganisationSlug, string? Subject, string Statement, string? AsOf, string? Source, string Language);
 
 public sealed record SupplierRoleInfo(SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred, bool IsDemo, string? Source);
 
@@ -38,6 +38,7 @@ public sealed record ProductDetails(
     DateOnly? MaturityAssessedOn,
     LifecycleState Lifecycle,
     string? StatusNote,
+    string StatusNoteLanguage,
     string? Licence,
     string? LicenceNote,
     string? RepositoryUrl,

@@ -55,7 +55,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
         return new ProductDetails(
             product.Id, product.Slug, product.Name, product.Summary, product.Description, product.DescriptionLanguage,
             product.Category?.Name, product.Category?.Slug, product.Maturity, product.MaturityAssessedOn, product.Lifecycle,
-            product.StatusNote, product.Licence, product.LicenceNote, product.RepositoryUrl, product.DocumentationUrl,
+            product.StatusNote, product.StatusNoteLanguage, product.Licence, product.LicenceNote, product.RepositoryUrl, product.DocumentationUrl,
             product.WebsiteUrl, product.IssueTrackerUrl, product.JoinAgreementUrl, product.CodeIsPublic, product.IssueTrackerIsPublic, product.UpdatedAt,
             product.Sources.Select(s => new SourceInfo(s.Fact, s.Reference, s.AsOf, s.IsInferred, s.Note)).ToList(),
             memberships.Where(x => x.IsCurrentOn(today)).Select(Member).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList(),
@@ -63,7 +63,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
             memberships.Where(x => x.StartDate > today && (x.EndDate is null || x.EndDate > today)).Select(Member).OrderBy(m => m.StartDate).ToList(),
             product.Mentions
                 .OrderBy(m => m.AsOf).ThenBy(m => m.Subject, StringComparer.CurrentCulture)
-                .Select(m => new MentionInfo(m.Organisation?.Slug, m.Organisation?.Name ?? m.Subject, m.Statement, m.AsOf, m.Source)).ToList(),
+                .Select(m => new MentionInfo(m.Organisation?.Slug, m.Organisation?.Name ?? m.Subject, m.Statement, m.AsOf, m.Source, m.Language)).ToList(),
             suppliers,
             product.WorkingGroups.OrderBy(g => g.Kind).ThenBy(g => g.Name)
                 .Select(g => new WorkingGroupInfo(g.Kind, g.Name, g.IsDemo, g.Members

@@ -140,4 +140,40 @@ public sealed class ProductEditServiceTests : IDisposable
         var history = (await _service.HistoryAsync("sekretariat", w.Products["Alfa"], Ct))!;
         Assert.Equal(2, history.Count(h => h.Field == "Kilde (Licence)"));
     }
+
+    [Fact]
+    public async Task AMentionIsAddedInDanishValidatedAndNotOverwrittenSilently()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var input = new MentionInput { OrganisationId = w.Organisations["Helsingør"], Statement = "Pilotkommune for version 2", AsOf = "2024-05", Source = "https://os2.eu/nyhed", Language = "da" };
+
+        var added = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, input, Ct);
+        var bad = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, new MentionInput { Statement = " ", AsOf = "maj 2024", Language = "de" }, Ct);
+        var future = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, input with { AsOf = "2026-12" }, Ct);
+        var first = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { Statement = "Pilotkommune for version 2.1", Version = 1 }, Ct);
+        var second = await _service.SaveMentionAsync("sekretariat", w.Products["Alfa"], added.Id, input with { Statement = "Noget andet", Version = 1 }, Ct);
+
+        Assert.True(added.Succeeded, added.Message);
+        Assert.Equal(["AsOf", "Language", "Statement", "Subject"], bad.FieldErrors!.Keys.Order());
+        Assert.Equal("Skriv datoen som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, fx »2024-05«, og ikke i fremtiden.", future.FieldErrors!["AsOf"]);
+        Assert.True(first.Succeeded, first.Message);
+        Assert.Equal(OperationOutcome.Conflict, second.Outcome);
+        var mention = (await new ProductDetailsService(_db, FixedClock.Default).GetAsync("alfa", Ct))!.Mentions.Single();
+        Assert.Equal(("Helsingør Kommune", "Pilotkommune for version 2.1", "da"), (mention.Subject, mention.Statement, mention.Language));
+    }
+
+    [Fact]
+    public async Task TheLanguageOfTheTextsIsKeptAndChecked()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var edit = await Current("pk-alfa", "alfa");
+
+        var bad = await _service.SaveAsync("pk-alfa", edit with { DescriptionLanguage = "dansk", StatusNoteLanguage = "xx" }, Ct);
+        var good = await _service.SaveAsync("pk-alfa", edit with { DescriptionLanguage = "en", StatusNote = "I drift hos 40 kommuner", StatusNoteLanguage = "da" }, Ct);
+
+        Assert.Equal(["DescriptionLanguage", "StatusNoteLanguage"], bad.FieldErrors!.Keys.Order());
+        Assert.True(good.Succeeded, good.Message);
+        var stored = await Stored(w.Products["Alfa"]);
+        Assert.Equal(("en", "I drift hos 40 kommuner", "da"), (stored.DescriptionLanguage, stored.StatusNote, stored.StatusNoteLanguage));
+    }
 }
