@@ -154,7 +154,7 @@ public sealed class EditingTests(BrowserHost host) : IClassFixture<BrowserHost>
         await secretariat.GetByLabel("Adresse").FillAsync("os2proeve");
         await secretariat.GetByRole(AriaRole.Button, new() { Name = "Opret produkt" }).ClickAsync();
         await Assertions.Expect(secretariat).ToHaveURLAsync(new Regex("/produkter/os2proeve/rediger$"));
-        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Kilder" })).ToBeVisibleAsync();
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "Kilder", Exact = true })).ToBeVisibleAsync();
         await BrowserHost.AssertAccessibleAsync(secretariat, "edit page of a new product");
     }
 }
