@@ -38,7 +38,7 @@ builder.Services.AddScoped<AgreementStore>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.ProductEditService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.CategoryService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.OrganisationEditService>();
-builder.Services.AddScoped<OS2Hub.Web.Features.Editing.SupplierEngagementService>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Editing.ParticipationEditService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.WorkingGroupService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Contacts.ContactService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Users.UserAdminService>();

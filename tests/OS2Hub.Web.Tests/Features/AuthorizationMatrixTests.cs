@@ -38,6 +38,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "source",           "Alfa",                  false },
         { "it-frederikshavn",  "add-supplier",     "Alfa",                  false },
         { "it-frederikshavn",  "supplier-period",  "Alfa",                  false },
+        { "it-frederikshavn",  "add-member",       "Frederikshavn→Gamma",   false },  // joining goes through a request
+        { "it-frederikshavn",  "member-period",    "Frederikshavn/Alfa",    false },
         { "it-frederikshavn",  "add-group",        "Alfa",                  false },
         { "it-frederikshavn",  "seat",             "Alfa",                  false },  // sits in Alfa's styregruppe, still edits none
         { "it-frederikshavn",  "edit-organisation", "Frederikshavn",        false },  // own authority: the secretariat keeps it
@@ -71,6 +73,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "add-supplier",     "Alfa",                  true },
         { "pk-alfa",           "add-supplier",     "Beta",                  false },
         { "pk-alfa",           "supplier-period",  "Alfa",                  true },
+        { "pk-alfa",           "add-member",       "København→Alfa",        false },  // decides requests, records no memberships
+        { "pk-alfa",           "member-period",    "Frederikshavn/Alfa",    false },
         { "pk-alfa",           "add-group",        "Alfa",                  true },
         { "pk-alfa",           "add-group",        "Beta",                  false },
         { "pk-alfa",           "seat",             "Alfa",                  true },
@@ -96,6 +100,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "source",           "Gamma",                 true },
         { "sekretariat",       "add-supplier",     "Beta",                  true },
         { "sekretariat",       "supplier-period",  "Alfa",                  true },
+        { "sekretariat",       "add-member",       "København→Gamma",       true },
+        { "sekretariat",       "member-period",    "Helsingør/Alfa",        true },
         { "sekretariat",       "add-group",        "Beta",                  true },
         { "sekretariat",       "seat",             "Beta",                  true },
         { "sekretariat",       "edit-organisation", "Leverandør",           true },
@@ -117,6 +123,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "source",           "Alfa",                  false },
         { "leverandoer",       "add-supplier",     "Alfa",                  false },
         { "leverandoer",       "supplier-period",  "Alfa",                  false },  // its own engagement
+        { "leverandoer",       "add-member",       "Frederikshavn→Gamma",   false },
         { "leverandoer",       "add-group",        "Alfa",                  false },
         { "leverandoer",       "seat",             "Alfa",                  false },
         { "leverandoer",       "edit-organisation", "Leverandør",           false },  // its own company
@@ -136,6 +143,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "source",           "Alfa",                  false },
         { "uden-rolle",        "add-supplier",     "Alfa",                  false },
         { "uden-rolle",        "seat",             "Alfa",                  false },
+        { "uden-rolle",        "add-member",       "Frederikshavn→Gamma",   false },
+        { "uden-rolle",        "member-period",    "Frederikshavn/Alfa",    false },
         { "uden-rolle",        "edit-organisation", "Frederikshavn",        false },
         { "uden-rolle",        "create-organisation", "-",                  false },
         { "uden-rolle",        "category",         "-",                     false },
@@ -201,9 +210,15 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 return await new ProductEditService(_db, clock).SaveSourceAsync(user, w.Products[target], null,
                     new SourceInput { Fact = ProductFact.Licence, Reference = "https://os2.eu/produkt", AsOf = new DateOnly(2026, 1, 1) }, ct);
             case "add-supplier":
-                return await new SupplierEngagementService(_db, clock).AddAsync(user, w.Products[target], w.Organisations["Leverandør"], SupplierRole.Support, new DateOnly(2026, 1, 1), null, ct);
+                return await new ParticipationEditService(_db, clock).AddAsync(user, w.Products[target], w.Organisations["Leverandør"], SupplierRole.Support, new DateOnly(2026, 1, 1), null, ct);
             case "supplier-period":
-                return await new SupplierEngagementService(_db, clock).SetPeriodAsync(user, await SupplierParticipationAsync(w.Products[target]), 0, null, new DateOnly(2026, 12, 31), ct);
+                return await new ParticipationEditService(_db, clock).SetPeriodAsync(user, await SupplierParticipationAsync(w.Products[target]), 0, null, new DateOnly(2026, 12, 31), ct);
+            case "add-member":
+                var (authority, joins) = Split(target, '→');
+                return await new ParticipationEditService(_db, clock).AddMemberAsync(user, w.Products[joins], w.Organisations[authority], new DateOnly(2016, 1, 1), null, "Tilslutningsaftale 2016", ct);
+            case "member-period":
+                var (owner, owned) = Split(target, '/');
+                return await new ParticipationEditService(_db, clock).SetPeriodAsync(user, await MembershipAsync(w.Products[owned], w.Organisations[owner]), 0, new DateOnly(2019, 1, 1), null, ct);
             case "add-group":
                 return await new WorkingGroupService(_db, clock).AddGroupAsync(user, w.Products[target], WorkingGroupKind.Faggruppe, "Jura", ct);
             case "seat":
@@ -248,6 +263,13 @@ public sealed class AuthorizationMatrixTests : IDisposable
     {
         await using var db = _db.CreateDbContext();
         return await db.Participations.Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Leverandoer).Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private async Task<int> MembershipAsync(int productId, int organisationId)
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Participations.Where(x => x.ProductId == productId && x.OrganisationId == organisationId && x.Kind == ParticipationKind.Medlem)
+            .Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<string> OrganisationSlugAsync(int organisationId)

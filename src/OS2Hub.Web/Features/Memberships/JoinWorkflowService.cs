@@ -277,6 +277,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         // The membership is closed, never deleted: the history of who was a member when stays.
         membership.EndDate = endDate;
+        membership.Version++;
         db.MembershipEvents.Add(new MembershipEvent
         {
             At = Now(), UserId = userId, Action = MembershipAction.Udtraadt, ProductId = productId, OrganisationId = organisationId, EffectiveDate = endDate,

@@ -71,8 +71,9 @@ public static class CatalogSearch
                 .ToListAsync(ct);
             foreach (var product in products)
             {
+                // The context may already track other participations (a caller's new membership): filter again.
                 var suppliers = product.Participations
-                    .Where(x => x.IsCurrentOn(today))
+                    .Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
                     .Select(x => x.Organisation!.Name).Distinct();
                 product.SearchName = RankingName(product.Name);
                 product.SearchText = TextFolding.Fold(string.Join(' ',

@@ -17,7 +17,7 @@ public sealed class ProductEditPageTests : MudBunitContext
     public ProductEditPageTests()
     {
         Services.AddSingleton(new ProductEditService(_db, FixedClock.Default));
-        Services.AddSingleton(new SupplierEngagementService(_db, FixedClock.Default));
+        Services.AddSingleton(new ParticipationEditService(_db, FixedClock.Default));
         Services.AddSingleton(new WorkingGroupService(_db, FixedClock.Default));
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddScoped<CurrentUser>();

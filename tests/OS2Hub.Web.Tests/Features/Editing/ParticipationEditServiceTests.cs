@@ -9,12 +9,12 @@ using OS2Hub.Web.Tests.Infrastructure;
 
 namespace OS2Hub.Web.Tests.Features.Editing;
 
-public sealed class SupplierEngagementServiceTests : IDisposable
+public sealed class ParticipationEditServiceTests : IDisposable
 {
     private readonly SqliteTestDatabase _db = new();
-    private readonly SupplierEngagementService _service;
+    private readonly ParticipationEditService _service;
 
-    public SupplierEngagementServiceTests() => _service = new SupplierEngagementService(_db, FixedClock.Default);
+    public ParticipationEditServiceTests() => _service = new ParticipationEditService(_db, FixedClock.Default);
 
     public void Dispose() => _db.Dispose();
 
@@ -85,5 +85,27 @@ public sealed class SupplierEngagementServiceTests : IDisposable
         Assert.Contains("Den gemte periode er 2020-01-01–", second.Message, StringComparison.Ordinal);
         var stored = (await _service.ListAsync("sekretariat", w.Products["Alfa"], Ct))!.Single();
         Assert.Equal((new DateOnly(2020, 1, 1), (DateOnly?)null), (stored.StartDate!.Value, stored.EndDate));
+    }
+
+    [Fact]
+    public async Task TheSecretariatRecordsAMembershipFromBeforeTheHubAndOverlapsAreRefused()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+
+        var recorded = await _service.AddMemberAsync("sekretariat", w.Products["Beta"], w.Organisations["København"], new DateOnly(2016, 1, 1), null, "Tilslutningsaftale 2016", Ct);
+        var overlapping = await _service.AddMemberAsync("sekretariat", w.Products["Beta"], w.Organisations["København"], new DateOnly(2018, 1, 1), new DateOnly(2019, 1, 1), "Referat", Ct);
+        var company = await _service.AddMemberAsync("sekretariat", w.Products["Beta"], w.Organisations["Leverandør"], new DateOnly(2018, 1, 1), null, "Referat", Ct);
+        var unsourced = await _service.AddMemberAsync("sekretariat", w.Products["Beta"], w.Organisations["Helsingør"], null, null, " ", Ct);
+
+        Assert.True(recorded.Succeeded, recorded.Message);
+        Assert.Equal("Perioden overlapper et andet medejerskab for samme myndighed.", overlapping.FieldErrors!["MemberStart"]);
+        Assert.Equal("Kun offentlige myndigheder kan være medejere.", company.FieldErrors!["Member"]);
+        Assert.Equal(["MemberSource", "MemberStart"], unsourced.FieldErrors!.Keys.Order());
+        var details = await new ProductDetailsService(_db, FixedClock.Default).GetAsync("beta", Ct);
+        Assert.Equal(["Københavns Kommune"], details!.CoOwners.Select(m => m.Name));
+        var member = (await _service.MembersAsync("sekretariat", w.Products["Beta"], Ct))!.Single();
+        var corrected = await _service.SetPeriodAsync("sekretariat", member.Id, member.Version, new DateOnly(2015, 6, 1), null, Ct);
+        Assert.True(corrected.Succeeded, corrected.Message);
+        Assert.Null(await _service.MembersAsync("pk-alfa", w.Products["Alfa"], Ct));
     }
 }

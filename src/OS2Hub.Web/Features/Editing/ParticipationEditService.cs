@@ -8,11 +8,14 @@ namespace OS2Hub.Web.Features.Editing;
 
 public sealed record EngagementRow(int Id, int Version, int OrganisationId, string Supplier, SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred);
 
+public sealed record MemberRow(int Id, int Version, int OrganisationId, string Organisation, DateOnly? StartDate, DateOnly? EndDate, string? Source);
+
 /// <summary>
-/// Which supplier holds which role on a product, from when to when (secretariat; produktkoordinator for its product).
-/// Ending an engagement sets its end date; rows are never deleted, so the history stays.
+/// Who takes part in a product, from when to when. Supplier roles: the secretariat and the product's produktkoordinator.
+/// Co-ownership normally comes through the join workflow; the secretariat records memberships that predate the hub and
+/// corrects their periods here. Ending sets an end date; rows are never deleted, so the history stays.
 /// </summary>
-public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<EngagementRow>?> ListAsync(string userId, int productId, CancellationToken ct = default)
     {
@@ -27,6 +30,90 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
             .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
             .Select(x => new EngagementRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred))
             .ToListAsync(ct);
+    }
+
+    /// <summary>The product's memberships, current and ended, for the secretariat; null for anyone else.</summary>
+    public async Task<IReadOnlyList<MemberRow>?> MembersAsync(string userId, int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return null;
+        }
+
+        return await db.Participations.AsNoTracking()
+            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Medlem)
+            .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
+            .Select(x => new MemberRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.StartDate, x.EndDate, x.Source))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Records a co-ownership the hub did not see happen (e.g. since 2016), with its source; the secretariat only.</summary>
+    public async Task<OperationResult> AddMemberAsync(string userId, int productId, int? organisationId, DateOnly? start, DateOnly? end, string? source, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return OperationResult.Denied;
+        }
+
+        var errors = new Dictionary<string, string>();
+        var kind = organisationId is null ? null : await db.Organisations.Where(o => o.Id == organisationId).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(ct);
+        if (kind is null)
+        {
+            errors["Member"] = "Vælg myndigheden.";
+        }
+        else if (kind == OrganisationKind.Virksomhed)
+        {
+            errors["Member"] = "Kun offentlige myndigheder kan være medejere.";
+        }
+
+        if (start is null)
+        {
+            errors["MemberStart"] = "Angiv hvornår medejerskabet begyndte.";
+        }
+        else if (end is not null && end <= start)
+        {
+            errors["MemberEnd"] = "Slutdatoen skal ligge efter startdatoen.";
+        }
+
+        var cleanSource = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
+        if (cleanSource is null || cleanSource.Length > 2000)
+        {
+            errors["MemberSource"] = "Skriv kilden til medejerskabet, fx en tilslutningsaftale eller et referat (højst 2.000 tegn).";
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult.Invalid("Medejerskabet er ikke registreret.", errors);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var membership = new Participation
+        {
+            ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Medlem, StartDate = start, EndDate = end,
+            Source = cleanSource, SourceDate = DateOnly.FromDateTime(now), CreatedAt = now,
+        };
+        db.Participations.Add(membership);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IsOverlap(e))
+        {
+            return Overlap();
+        }
+
+        await LogAndTouchAsync(db, userId, productId, membership, null, $"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}", ct);
+        return OperationResult.Ok(membership.Id);
+    }
+
+    /// <summary>Public authorities, which alone can co-own a product.</summary>
+    public async Task<IReadOnlyList<(int Id, string Name)>> AuthoritiesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Virksomhed).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
     }
 
     /// <summary>Organisations that can take a supplier role: companies, and authorities acting through an IT department.</summary>
@@ -88,13 +175,18 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
     public async Task<OperationResult> SetPeriodAsync(string userId, int participationId, int version, DateOnly? start, DateOnly? end, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var participation = await db.Participations.FirstOrDefaultAsync(x => x.Id == participationId && x.Kind == ParticipationKind.Leverandoer, ct);
+        var participation = await db.Participations.FirstOrDefaultAsync(x => x.Id == participationId, ct);
         if (participation is null)
         {
             return OperationResult.NotFound;
         }
 
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), participation.ProductId))
+        // A membership's period is the secretariat's to correct; a supplier role's also the product's produktkoordinator's.
+        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
+        var allowed = participation.Kind == ParticipationKind.Medlem
+            ? grants.Any(g => g.Role == GrantRole.Sekretariat)
+            : JoinWorkflowService.Decides(grants, participation.ProductId);
+        if (!allowed)
         {
             return OperationResult.Denied;
         }
@@ -121,10 +213,20 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
         {
             return PeriodChanged(null);
         }
+        catch (DbUpdateException e) when (IsOverlap(e))
+        {
+            return Overlap();
+        }
 
         await LogAndTouchAsync(db, userId, participation.ProductId, participation, before, $"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}", ct);
         return OperationResult.Ok(participationId);
     }
+
+    private static bool IsOverlap(DbUpdateException e) =>
+        e.InnerException?.Message is { } m && (m.Contains("overlapping membership", StringComparison.Ordinal) || m.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
+
+    private static OperationResult Overlap() => OperationResult.Invalid("Myndigheden er allerede medejer i (en del af) den periode.",
+        new Dictionary<string, string> { ["MemberStart"] = "Perioden overlapper et andet medejerskab for samme myndighed." });
 
     private static OperationResult PeriodChanged(string? saved) => OperationResult.Conflict(
         "Perioden er ændret af en anden, mens du redigerede, og din ændring er ikke gemt." + (saved is null ? "" : $" Den gemte periode er {saved}."));
@@ -135,7 +237,8 @@ public sealed class SupplierEngagementService(IDbContextFactory<OS2HubDbContext>
         var supplier = await db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         db.ChangeLog.Add(new ChangeLogEntry
         {
-            At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = $"Leverandør: {supplier} ({p.Role})",
+            At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId,
+            Field = p.Kind == ParticipationKind.Medlem ? $"Medejer: {supplier}" : $"Leverandør: {supplier} ({p.Role})",
             OldValue = before, NewValue = after,
         });
         await db.Products.Where(x => x.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(x => x.UpdatedAt, now), ct);
