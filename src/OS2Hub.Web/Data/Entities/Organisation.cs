@@ -26,6 +26,12 @@ public class Organisation
     public string? ReferenceKey { get; set; }
     public bool IsDemo { get; set; }
 
+    /// <summary>
+    /// When the organisation ceased (a company closed, an authority merged). Organisations with history are archived
+    /// this way, never deleted: their past memberships and supplier roles stay true.
+    /// </summary>
+    public DateOnly? ArchivedOn { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Optimistic concurrency: raised on every edit.</summary>

@@ -19,6 +19,7 @@ public sealed record OrganisationEdit
     public int? RegionId { get; init; }
     public string? Cvr { get; init; }
     public string? Website { get; init; }
+    public DateOnly? ArchivedOn { get; init; }
 }
 
 /// <summary>The secretariat creates and edits authorities and suppliers, and adds dated population figures.</summary>
@@ -45,7 +46,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         }
 
         return await db.Organisations.AsNoTracking().Where(o => o.Slug == slug)
-            .Select(o => new OrganisationEdit { Id = o.Id, Version = o.Version, Name = o.Name, Slug = o.Slug, Kind = o.Kind, Code = o.Code, RegionId = o.RegionId, Cvr = o.Cvr, Website = o.Website })
+            .Select(o => new OrganisationEdit { Id = o.Id, Version = o.Version, Name = o.Name, Slug = o.Slug, Kind = o.Kind, Code = o.Code, RegionId = o.RegionId, Cvr = o.Cvr, Website = o.Website, ArchivedOn = o.ArchivedOn })
             .FirstOrDefaultAsync(ct);
     }
 
@@ -98,7 +99,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         {
             if (!EqualityComparer<T>.Default.Equals(oldValue, newValue))
             {
-                changes.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), Field = field, OldValue = oldValue?.ToString(), NewValue = newValue?.ToString() });
+                changes.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), Field = field, OldValue = ProductEditService.Format(oldValue), NewValue = ProductEditService.Format(newValue) });
                 apply(newValue);
             }
         }
@@ -111,6 +112,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         Set(nameof(Organisation.RegionId), org.RegionId, kind == OrganisationKind.Kommune ? input.RegionId : null, v => org.RegionId = v);
         Set(nameof(Organisation.Cvr), org.Cvr, string.IsNullOrWhiteSpace(input.Cvr) ? null : input.Cvr.Trim(), v => org.Cvr = v);
         Set(nameof(Organisation.Website), org.Website, string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim(), v => org.Website = v);
+        Set(nameof(Organisation.ArchivedOn), org.ArchivedOn, input.ArchivedOn, v => org.ArchivedOn = v);
         if (changes.Count == 0)
         {
             return OperationResult.Ok(org.Id);

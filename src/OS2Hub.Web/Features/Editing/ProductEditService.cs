@@ -488,7 +488,8 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string? Format<T>(T value) => value switch
+    /// <summary>A logged value in a culture-independent form (dates as ISO 8601), whatever the server culture.</summary>
+    internal static string? Format<T>(T value) => value switch
     {
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -66,6 +66,11 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Invalid("Anmodningen er ikke sendt. Ret felterne markeret nedenfor.", errors);
         }
 
+        if (authority.ArchivedOn is { } archived && archived <= today)
+        {
+            return OperationResult.Invalid($"{authority.Name} er ophørt og kan ikke tilslutte sig produkter.");
+        }
+
         if (authority.Kind == OrganisationKind.Virksomhed)
         {
             return OperationResult.Invalid("Kun offentlige myndigheder kan tilslutte sig et produkt.");

@@ -35,6 +35,7 @@ public sealed record OrganisationDetails(
     string? Website,
     string? Source,
     bool IsDemo,
+    DateOnly? ArchivedOn,
     DateTime UpdatedAt,
     IReadOnlyList<PopulationInfo> PopulationFigures,
     IReadOnlyList<OrganisationRef> Municipalities,

@@ -82,7 +82,7 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
         OrganisationProduct Product(Participation x) => new(x.Product!.Slug, x.Product.Name, x.StartDate, x.EndDate, x.IsDemo);
 
         return new OrganisationDetails(
-            org.Id, org.Slug, org.Name, org.Kind, org.Code, org.Region?.Name, org.Region?.Slug, org.Cvr, org.Website, org.Source, org.IsDemo, org.UpdatedAt,
+            org.Id, org.Slug, org.Name, org.Kind, org.Code, org.Region?.Name, org.Region?.Slug, org.Cvr, org.Website, org.Source, org.IsDemo, org.ArchivedOn, org.UpdatedAt,
             org.PopulationFigures.OrderByDescending(p => p.AsOf).Select(p => new PopulationInfo(p.AsOf, p.Population, p.Source)).ToList(),
             municipalities,
             memberships.Where(x => x.IsCurrentOn(today))

@@ -133,4 +133,31 @@ public sealed class OrganisationEditServiceTests : IDisposable
         Assert.Equal("Frederikshavn Kommune", (await db.Organisations.SingleAsync(o => o.Id == edit.Id, Ct)).Name);
         Assert.False(await db.PopulationFigures.AnyAsync(Ct));
     }
+
+    [Fact]
+    public async Task AnOrganisationThatCeasedIsArchivedWithItsHistoryAndCannotJoin()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var edit = (await _service.GetAsync("sekretariat", "helsingoer", Ct))!;
+        var helsingoer = edit with { RegionId = await RegionAsync() };
+
+        var archived = await _service.SaveAsync("sekretariat", helsingoer with { ArchivedOn = new DateOnly(2026, 6, 30) }, Ct);
+
+        Assert.True(archived.Succeeded, archived.Message);
+        var details = await new OS2Hub.Web.Features.Organisations.OrganisationService(_db, FixedClock.Default).GetAsync("helsingoer", Ct);
+        Assert.Equal(new DateOnly(2026, 6, 30), details!.ArchivedOn);
+        Assert.Equal(["Alfa"], details.CoOwned.Select(p => p.Name)); // its history stays
+        var request = await w.Service.RequestAsync("sekretariat", w.Input("Helsingør", "Gamma"), Ct);
+        Assert.Equal("Helsingør Kommune er ophørt og kan ikke tilslutte sig produkter.", request.Message);
+        Assert.Contains((await _service.HistoryAsync("sekretariat", edit.Id, Ct))!, h => h.Field == "ArchivedOn" && h.NewValue == "2026-06-30");
+    }
+
+    private async Task<int> RegionAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        var region = new Organisation { Name = "Region Hovedstaden", Slug = "region-hovedstaden", Kind = OrganisationKind.Region, Code = "1084" };
+        db.Organisations.Add(region);
+        await db.SaveChangesAsync(Ct);
+        return region.Id;
+    }
 }
