@@ -41,6 +41,7 @@ builder.Services.AddScoped<OS2Hub.Web.Features.Editing.OrganisationEditService>(
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.ParticipationEditService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.WorkingGroupService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Contacts.ContactService>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Partners.PartnerService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Users.UserAdminService>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();
@@ -109,6 +110,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+OS2Hub.Web.Features.Partners.PartnerEndpoints.MapPartnerExports(app);
 AgreementStore.MapAgreementFiles(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

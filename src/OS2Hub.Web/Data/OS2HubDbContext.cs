@@ -25,6 +25,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<ProductCoordinator> ProductCoordinators => Set<ProductCoordinator>();
     public DbSet<ContactPerson> ContactPersons => Set<ContactPerson>();
     public DbSet<ContactRole> ContactRoles => Set<ContactRole>();
+    public DbSet<PersonalDataAccessEntry> PersonalDataAccessLog => Set<PersonalDataAccessEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -80,3 +80,12 @@ internal sealed class ContactRoleConfiguration : IEntityTypeConfiguration<Contac
         builder.HasIndex(r => new { r.ProductId, r.Kind });
     }
 }
+
+internal sealed class PersonalDataAccessEntryConfiguration : IEntityTypeConfiguration<PersonalDataAccessEntry>
+{
+    public void Configure(EntityTypeBuilder<PersonalDataAccessEntry> builder)
+    {
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.HasIndex(e => e.At);
+    }
+}

@@ -43,3 +43,23 @@ public class ContactRole
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
 }
+
+public enum PersonalDataAccess
+{
+    Vist,
+    CsvEksport,
+    ExcelEksport,
+}
+
+/// <summary>
+/// Who saw or exported contact details of which product, and when. Contact details are personal data, so every view
+/// and export of a partner list is written here, for the secretariat to see.
+/// </summary>
+public class PersonalDataAccessEntry
+{
+    public int Id { get; set; }
+    public DateTime At { get; set; }
+    public required string UserId { get; set; }
+    public int ProductId { get; set; }
+    public PersonalDataAccess Access { get; set; }
+}

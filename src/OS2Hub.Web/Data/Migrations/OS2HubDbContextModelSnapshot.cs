@@ -657,6 +657,35 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("Participations");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.PersonalDataAccessEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("PersonalDataAccessLog");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.PopulationFigure", b =>
                 {
                     b.Property<int>("Id")
