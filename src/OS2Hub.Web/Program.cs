@@ -42,6 +42,22 @@ builder.Services.AddScoped<OS2Hub.Web.Features.Editing.ParticipationEditService>
 builder.Services.AddScoped<OS2Hub.Web.Features.Editing.WorkingGroupService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Contacts.ContactService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Partners.PartnerService>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Api.OpenDataService>();
+// The open data API: enums as their names, the OpenAPI document limited to /api.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi("v1", o =>
+{
+    o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+    o.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "OS2Hub – åbne data";
+        // No server list: the document is read from the server it describes, and the reference page then shows no unlabelled server picker.
+        document.Servers = [];
+        document.Info.Description = "Offentlige fakta om OS2's produkter og organisationer: medejere, leverandører og roller, modenhed, licens, links og kilder. Ingen personoplysninger. Datoer i ISO 8601, licenser som SPDX, kommune- og regionskoder som 4-cifrede tekster. Når demodata er slået til, siger svarene det (demoData).";
+        return Task.CompletedTask;
+    });
+});
 builder.Services.AddScoped<OS2Hub.Web.Features.Users.UserAdminService>();
 builder.Services.AddScoped<MembershipQueries>();
 builder.Services.AddScoped<CurrentUser>();
@@ -111,6 +127,16 @@ app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 OS2Hub.Web.Features.Partners.PartnerEndpoints.MapPartnerExports(app);
+app.MapOpenApi();
+OS2Hub.Web.Features.Api.OpenDataEndpoints.MapOpenDataApi(app);
+// A browsable reference for the OpenAPI document, served from the package's own files (no CDN).
+app.UseSwaggerUI(o =>
+{
+    o.RoutePrefix = "api/reference";
+    o.SwaggerEndpoint("/openapi/v1.json", "OS2Hub v1");
+    o.DocumentTitle = "OS2Hub – API-reference";
+    o.InjectStylesheet("/css/api-reference.css");
+});
 AgreementStore.MapAgreementFiles(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

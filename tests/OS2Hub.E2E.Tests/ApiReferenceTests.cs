@@ -1,0 +1,18 @@
+using Microsoft.Playwright;
+
+namespace OS2Hub.E2E.Tests;
+
+/// <summary>The API reference page, reached from the site's footer, lists the endpoints of the OpenAPI document.</summary>
+public sealed class ApiReferenceTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    [Fact]
+    public async Task TheFooterLeadsToAReferenceThatListsTheEndpoints()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "API-reference" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("/api/v1/products/{slug}")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("/api/v1/organisations/{slugOrCode}")).ToBeVisibleAsync();
+        await BrowserHost.AssertAccessibleAsync(page, "/api/reference");
+    }
+}
