@@ -8,7 +8,8 @@ using OS2Hub.Web.Data.Entities;
 namespace OS2Hub.Web.Features.Partners;
 
 /// <summary>
-/// The partner list as files: one row per authority and contact person, with a product column. CSV as Danish Excel
+/// The partner list as files: one row per authority and contact person, with a product column (the .xlsx adds the
+/// other suppliers and the working groups on sheets of their own). CSV as Danish Excel
 /// opens it (UTF-8 with a byte-order mark, semicolons) with text that looks like a formula neutralised by a leading
 /// apostrophe; .xlsx with every value a typed text or number cell, never a formula.
 /// </summary>
@@ -44,27 +45,42 @@ public static class PartnerExport
         return stream.ToArray();
     }
 
+    /// <summary>The workbook: the co-owners and contacts as in the CSV, and sheets for the other suppliers and the working groups.</summary>
     public static byte[] ToXlsx(PartnerList list)
     {
         ArgumentNullException.ThrowIfNull(list);
+        string[] supplierHeader = ["Produkt", "Leverandør", "Roller"];
+        string[] groupHeader = ["Produkt", "Gruppe", "Organisation", "Person", "Formand"];
+        var suppliers = list.Sections.SelectMany(s => s.OtherSuppliers.Select(o => new[] { s.Name, o.Name, string.Join(", ", o.Roles.Select(Role)) }));
+        var groups = list.Sections.SelectMany(s => s.Groups.SelectMany(g => g.Seats.Select(seat => new[]
+        {
+            s.Name, g.Name is null ? Group(g.Kind) : $"{Group(g.Kind)}: {g.Name}", seat.Organisation, seat.Person ?? "", seat.IsChair ? "ja" : "",
+        })));
+
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(s_header));
-            foreach (var row in Rows(list))
-            {
-                data.Append(Row(row));
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Partnerliste" }));
+            workbook.Workbook = new Workbook(new Sheets());
+            AddSheet(workbook, 1, "Partnerliste", [s_header, .. Rows(list)]);
+            AddSheet(workbook, 2, "Leverandører", [supplierHeader, .. suppliers]);
+            AddSheet(workbook, 3, "Arbejdsgrupper", [groupHeader, .. groups]);
         }
 
         return stream.ToArray();
+    }
+
+    private static void AddSheet(WorkbookPart workbook, uint id, string name, IEnumerable<string[]> rows)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        foreach (var row in rows)
+        {
+            data.Append(Row(row));
+        }
+
+        part.Worksheet = new Worksheet(data);
+        workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 
     private static IEnumerable<string[]> Rows(PartnerList list)
@@ -106,6 +122,23 @@ public static class PartnerExport
         OrganisationKind.Stat => "Statslig",
         OrganisationKind.AndenOffentlig => "Anden offentlig",
         _ => "Virksomhed",
+    };
+
+    private static string Role(SupplierRole role) => role switch
+    {
+        SupplierRole.Udvikling => "Udvikling",
+        SupplierRole.Vedligeholdelse => "Vedligeholdelse",
+        SupplierRole.DriftHosting => "Drift/hosting",
+        SupplierRole.Support => "Support",
+        SupplierRole.Raadgivning => "Rådgivning",
+        _ => "Ukendt",
+    };
+
+    private static string Group(WorkingGroupKind kind) => kind switch
+    {
+        WorkingGroupKind.Styregruppe => "Styregruppe",
+        WorkingGroupKind.Koordinationsgruppe => "Koordinationsgruppe",
+        _ => "Faggruppe",
     };
 
     private static string Size(SizeClass? size) => size switch

@@ -19,7 +19,9 @@ public sealed class PartnerExportTests
                 new PartnerContact("Åse Blå", "@chef", null, "-1"),
             ]),
             new PartnerAuthority("region-midt", "Region Midtjylland", OrganisationKind.Region, "Region Midtjylland", null, null, []),
-        ], [], []),
+        ],
+        [new PartnerSupplier("magenta-aps", "Magenta ApS", [SupplierRole.DriftHosting, SupplierRole.Support])],
+        [new PartnerGroup(WorkingGroupKind.Styregruppe, null, [new PartnerGroupSeat("Ærø Kommune", "Søren Ødegård", true)])]),
     ]);
 
     private static readonly string[] s_header = ["Produkt", "Myndighed", "Type", "Region", "Størrelse", "Medejer siden", "Kontaktperson", "Titel", "E-mail", "Telefon"];
@@ -48,7 +50,9 @@ public sealed class PartnerExportTests
     public void TheWorkbookHasOnlyTextCellsAndNoFormulas()
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(PartnerExport.ToXlsx(s_list)), false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var sheets = document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().ToList();
+        Worksheet Sheet(string name) => ((WorksheetPart)document.WorkbookPart.GetPartById(sheets.Single(s => s.Name == name).Id!)).Worksheet;
+        var sheet = Sheet("Partnerliste");
         var rows = sheet.Descendants<Row>().Select(r => r.Elements<Cell>().ToList()).ToList();
 
         Assert.Empty(sheet.Descendants<CellFormula>());
@@ -56,7 +60,11 @@ public sealed class PartnerExportTests
         var text = rows.Select(r => r.Select(c => c.InlineString!.Text!.Text).ToArray()).ToList();
         Assert.Equal(s_header, text[0]);
         Assert.Equal(["OS2rollekatalog", "Ærø Kommune", "Kommune", "Region Syddanmark", "Lille", "2019-03-01", "Søren Ødegård", "=HYPERLINK(\"http://x\")", "soeren@aeroe.example.dk", "+45 62 52 10 00"], text[1]);
-        Assert.Equal("Partnerliste", document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single().Name!.Value);
+        Assert.Equal(["Partnerliste", "Leverandører", "Arbejdsgrupper"], sheets.Select(s => s.Name!.Value));
+        static string[][] Text(Worksheet w) => w.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString!.Text!.Text).ToArray()).ToArray();
+        Assert.Equal(["OS2rollekatalog", "Magenta ApS", "Drift/hosting, Support"], Text(Sheet("Leverandører"))[1]);
+        Assert.Equal(["OS2rollekatalog", "Styregruppe", "Ærø Kommune", "Søren Ødegård", "ja"], Text(Sheet("Arbejdsgrupper"))[1]);
+        Assert.Empty(Sheet("Arbejdsgrupper").Descendants<CellFormula>());
     }
 
     [Fact]
