@@ -128,6 +128,7 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 OS2Hub.Web.Features.Partners.PartnerEndpoints.MapPartnerExports(app);
 app.MapOpenApi();
+OS2Hub.Web.Features.PublicCode.PublicCodeEndpoints.MapPublicCodeApi(app);
 OS2Hub.Web.Features.Api.OpenDataEndpoints.MapOpenDataApi(app);
 // A browsable reference for the OpenAPI document, served from the package's own files (no CDN).
 app.UseSwaggerUI(o =>

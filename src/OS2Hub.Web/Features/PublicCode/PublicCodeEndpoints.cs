@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace OS2Hub.Web.Features.PublicCode;
+
+/// <summary>
+/// <c>POST /api/v1/publiccode/validate</c>: open to anyone, so a product's repository can check its publiccode.yml in
+/// its own CI. A body that is not a YAML document at all is a 400 (413 over 1 MiB) with a problem body; a YAML document
+/// gets the validation result.
+/// </summary>
+public static class PublicCodeEndpoints
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    public static void MapPublicCodeApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/v1/publiccode/validate", ValidateAsync)
+            .WithTags("publiccode.yml")
+            .WithName("ValidatePubliccode")
+            .WithSummary("Validér en publiccode.yml (brødteksten er filen, UTF-8, højst 1 MiB)")
+            .WithDescription("Svarer med valid, den erklærede version og hvert problem med severity (Error/Warning), key (sti, fx description.en.features), line, column og en dansk besked. Tjek der kræver netværket eller filerne ved siden af (logo, skærmbilleder) udføres ikke.")
+            .Accepts<string>("application/yaml", "text/yaml", "text/plain")
+            .Produces<PublicCodeValidation>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    private static async Task<IResult> ValidateAsync(HttpRequest request, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBytes)
+            {
+                return Problem(StatusCodes.Status413PayloadTooLarge, "For stor fil", "En publiccode.yml må højst fylde 1 MiB.");
+            }
+        }
+
+        if (buffer.Length == 0)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Tom fil", "Send publiccode.yml-filen som brødtekst.");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Ikke UTF-8", "Filen skal være kodet i UTF-8, som standarden kræver.");
+        }
+
+        var result = PublicCodeValidator.Validate(text);
+        // Not YAML, or not a mapping of keys: not a publiccode.yml to validate at all.
+        if (result.Version is null && result.Problems is [{ Key: "" } only])
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Ikke en publiccode.yml", $"{only.Message} (linje {only.Line}, kolonne {only.Column})");
+        }
+
+        return Results.Ok(result);
+    }
+
+    private static IResult Problem(int status, string title, string detail) => Results.Problem(detail: detail, title: title, statusCode: status);
+}

@@ -1,0 +1,639 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using OS2Hub.Web.Data.Seeding;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace OS2Hub.Web.Features.PublicCode;
+
+public enum PublicCodeSeverity
+{
+    Error,
+    Warning,
+}
+
+/// <summary>One finding: its severity, the key as a dotted path (<c>description.en.features</c>), where it is, and why, in Danish.</summary>
+public sealed record PublicCodeProblem(PublicCodeSeverity Severity, string Key, int? Line, int? Column, string Message);
+
+/// <summary>Whether the file is valid (no errors; warnings allowed), the version it declares, and every problem found.</summary>
+public sealed record PublicCodeValidation(bool Valid, string? Version, IReadOnlyList<PublicCodeProblem> Problems);
+
+/// <summary>
+/// Checks a publiccode.yml against the standard (0.7, declared as "0"; 0.2–0.6 are read with a warning): required keys,
+/// types, the controlled vocabularies, dates, URLs, e-mail addresses, SPDX expressions, BCP 47 language tags,
+/// ISO 3166-1 country codes, lengths, the rules that tie keys together, and deprecated keys. It looks at the file only:
+/// whether URLs answer, or logos and screenshots exist beside it, needs the network or the repository and is not checked.
+/// </summary>
+public static partial class PublicCodeValidator
+{
+    public const string LatestVersion = "0";
+    private static readonly string[] s_olderVersions = ["0.2", "0.3", "0.4", "0.5", "0.6"];
+
+    private static readonly HashSet<string> s_topLevel = new(StringComparer.Ordinal)
+    {
+        "publiccodeYmlVersion", "name", "applicationSuite", "url", "landingURL", "isBasedOn", "softwareVersion", "releaseDate", "logo",
+        "monochromeLogo", "inputTypes", "outputTypes", "platforms", "categories", "usedBy", "fundedBy", "roadmap", "developmentStatus",
+        "softwareType", "supports", "organisation", "intendedAudience", "description", "legal", "maintenance", "localisation", "dependsOn", "it",
+    };
+
+    private static readonly HashSet<string> s_countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => { try { return new RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return null; } })
+        .OfType<string>().Where(c => c.Length == 2).ToHashSet(StringComparer.Ordinal);
+
+    public static PublicCodeValidation Validate(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var problems = new List<PublicCodeProblem>();
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+            {
+                problems.Add(new(PublicCodeSeverity.Error, "", 1, 1, "Filen skal være et YAML-dokument med nøgler på øverste niveau."));
+                return new PublicCodeValidation(false, null, problems);
+            }
+
+            root = mapping;
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new(PublicCodeSeverity.Error, "", (int)e.Start.Line, (int)e.Start.Column, $"Filen er ikke gyldig YAML: {e.Message}"));
+            return new PublicCodeValidation(false, null, problems);
+        }
+
+        var v = new Checker(problems, root);
+        var version = v.Version();
+        v.Root();
+        return new PublicCodeValidation(problems.All(p => p.Severity != PublicCodeSeverity.Error), version, problems);
+    }
+
+    private sealed class Checker(List<PublicCodeProblem> problems, YamlMappingNode root)
+    {
+        public string? Version()
+        {
+            var node = Get(root, "publiccodeYmlVersion");
+            if (node is null)
+            {
+                Error("publiccodeYmlVersion", root, "Nøglen mangler. Skriv publiccodeYmlVersion: \"0\".");
+                return null;
+            }
+
+            var version = Scalar("publiccodeYmlVersion", node);
+            if (version is null)
+            {
+                return null;
+            }
+
+            if (version == LatestVersion || version.StartsWith("0.7", StringComparison.Ordinal))
+            {
+                return version;
+            }
+
+            if (s_olderVersions.Any(o => version == o || version.StartsWith(o + ".", StringComparison.Ordinal)))
+            {
+                Warning("publiccodeYmlVersion", node, $"Version {version} er forældet; den nyeste er 0.7, som skrives \"0\".");
+                return version;
+            }
+
+            Error("publiccodeYmlVersion", node, $"Ukendt version »{version}«. Brug \"0\" (0.7) eller en af 0.2–0.6.");
+            return version;
+        }
+
+        public void Root()
+        {
+            foreach (var (keyNode, _) in root.Children)
+            {
+                var key = (keyNode as YamlScalarNode)?.Value ?? "";
+                if (!s_topLevel.Contains(key))
+                {
+                    Warning(key, keyNode, $"Nøglen »{key}« findes ikke i standarden.");
+                }
+            }
+
+            RequiredString(root, "name");
+            OptionalString(root, "applicationSuite");
+            Url(root, "url", required: true, repository: true);
+            Url(root, "landingURL");
+            Url(root, "roadmap");
+            StringOrList(root, "isBasedOn", (k, n) => UrlValue(k, n, repository: true));
+            OptionalString(root, "softwareVersion");
+            Date(root, "releaseDate");
+            OptionalString(root, "logo");
+            foreach (var deprecated in new[] { "monochromeLogo", "inputTypes", "outputTypes" })
+            {
+                Deprecated(root, deprecated, deprecated);
+            }
+
+            if (Get(root, "platforms") is null)
+            {
+                Error("platforms", root, "Nøglen mangler: angiv fx platforms: [web].");
+            }
+
+            StringOrList(root, "platforms", (_, _) => { });
+            List(root, "categories", (k, n) => Enumerated(k, n, PublicCodeVocabulary.Categories, "kategori"));
+            List(root, "usedBy", (k, n) => Scalar(k, n));
+            List(root, "fundedBy", Organisation);
+            Enum(root, "developmentStatus", PublicCodeVocabulary.DevelopmentStatuses, required: true);
+            Enum(root, "softwareType", PublicCodeVocabulary.SoftwareTypes, required: true);
+            List(root, "supports", Supports);
+            if (Section(root, "organisation", required: false) is { } organisation)
+            {
+                Organisation("organisation", organisation);
+            }
+
+            if (Section(root, "intendedAudience", required: false) is { } audience)
+            {
+                List(audience, "countries", Country, "intendedAudience.");
+                List(audience, "unsupportedCountries", Country, "intendedAudience.");
+                List(audience, "scope", (k, n) => Enumerated(k, n, PublicCodeVocabulary.Scopes, "anvendelsesområde"), "intendedAudience.");
+            }
+
+            Description();
+            if (Section(root, "legal", required: true) is { } legal)
+            {
+                if (Get(legal, "license") is { } license)
+                {
+                    if (Scalar("legal.license", license) is { } value && ReferenceMapping.MapLicence(value).Spdx is null)
+                    {
+                        Error("legal.license", license, $"»{value}« er ikke et SPDX-udtryk, som OS2Hub kender, fx »EUPL-1.2« eller »EUPL-1.2 OR AGPL-3.0-or-later«.");
+                    }
+                }
+                else
+                {
+                    Error("legal.license", legal, "Nøglen mangler: licensen som SPDX-udtryk.");
+                }
+
+                OptionalString(legal, "mainCopyrightOwner", "legal.");
+                Deprecated(legal, "repoOwner", "legal.repoOwner", "brug organisation.name");
+                Deprecated(legal, "authorsFile", "legal.authorsFile");
+            }
+
+            Maintenance();
+            if (Section(root, "localisation", required: true) is { } localisation)
+            {
+                if (Get(localisation, "localisationReady") is { } ready)
+                {
+                    if (Scalar("localisation.localisationReady", ready) is { } b && b is not ("true" or "false"))
+                    {
+                        Error("localisation.localisationReady", ready, "Skal være true eller false.");
+                    }
+                }
+                else
+                {
+                    Error("localisation.localisationReady", localisation, "Nøglen mangler (true eller false).");
+                }
+
+                if (Get(localisation, "availableLanguages") is null)
+                {
+                    Error("localisation.availableLanguages", localisation, "Nøglen mangler: en liste af sprogkoder (BCP 47), fx [da, en].");
+                }
+
+                List(localisation, "availableLanguages", Language, "localisation.");
+            }
+
+            if (Section(root, "dependsOn", required: false) is { } depends)
+            {
+                foreach (var kind in new[] { "open", "proprietary", "hardware" })
+                {
+                    List(depends, kind, Dependency, "dependsOn.");
+                }
+            }
+
+            if (Get(root, "it") is { } italian)
+            {
+                Warning("it", italian, "Den italienske landesektion er forældet i 0.7; brug supports.");
+            }
+        }
+
+        private void Description()
+        {
+            if (Section(root, "description", required: true) is not { } description)
+            {
+                return;
+            }
+
+            if (description.Children.Count == 0)
+            {
+                Error("description", description, "Mindst ét sprog skal beskrives, fx description.da.");
+                return;
+            }
+
+            var longDescriptions = 0;
+            var features = 0;
+            foreach (var (langNode, value) in description.Children)
+            {
+                var lang = (langNode as YamlScalarNode)?.Value ?? "";
+                var path = $"description.{lang}";
+                if (!IsLanguage(lang))
+                {
+                    Error(path, langNode, $"»{lang}« er ikke en sprogkode efter BCP 47, fx »da« eller »en«.");
+                }
+
+                if (value is not YamlMappingNode text)
+                {
+                    Error(path, value, "Skal være en sektion med shortDescription, longDescription osv.");
+                    continue;
+                }
+
+                OptionalString(text, "localisedName", path + ".");
+                if (Get(text, "genericName") is { } generic)
+                {
+                    Warning(path + ".genericName", generic, "Nøglen er forældet.");
+                    Length(path + ".genericName", generic, 0, 35);
+                }
+
+                if (Get(text, "shortDescription") is { } shortDescription)
+                {
+                    Length(path + ".shortDescription", shortDescription, 1, 150);
+                }
+                else
+                {
+                    Error(path + ".shortDescription", text, "Nøglen mangler: én sætning på højst 150 tegn.");
+                }
+
+                if (Get(text, "longDescription") is { } longDescription)
+                {
+                    longDescriptions++;
+                    Length(path + ".longDescription", longDescription, 150, 10_000);
+                }
+
+                Url(text, "documentation", prefix: path + ".");
+                Url(text, "apiDocumentation", prefix: path + ".");
+                if (Get(text, "features") is not null)
+                {
+                    features++;
+                }
+
+                List(text, "features", (k, n) => Length(k, n, 1, 100), path + ".");
+                List(text, "screenshots", (k, n) => Scalar(k, n), path + ".");
+                List(text, "videos", (k, n) => UrlValue(k, n), path + ".");
+                List(text, "awards", (k, n) => Scalar(k, n), path + ".");
+            }
+
+            if (longDescriptions == 0)
+            {
+                Error("description", description, "Mindst ét sprog skal have en longDescription (150–10.000 tegn).");
+            }
+
+            if (features == 0)
+            {
+                Error("description", description, "Mindst ét sprog skal have en liste af features.");
+            }
+        }
+
+        private void Maintenance()
+        {
+            if (Section(root, "maintenance", required: true) is not { } maintenance)
+            {
+                return;
+            }
+
+            var type = Enum(maintenance, "type", PublicCodeVocabulary.MaintenanceTypes, required: true, prefix: "maintenance.");
+            var contractors = Get(maintenance, "contractors");
+            if (type == "contract" && contractors is null)
+            {
+                Error("maintenance.contractors", maintenance, "Ved type contract skal mindst én kontrahent angives med name og until.");
+            }
+            else if (type is not null && type != "contract" && contractors is not null)
+            {
+                Error("maintenance.contractors", contractors, $"Kontrahenter må kun angives ved type contract, ikke {type}.");
+            }
+
+            if (type is "internal" or "community" && Get(maintenance, "contacts") is null)
+            {
+                Error("maintenance.contacts", maintenance, $"Ved type {type} skal mindst én kontaktperson angives.");
+            }
+
+            List(maintenance, "contractors", (k, n) =>
+            {
+                if (Mapping(k, n) is not { } c)
+                {
+                    return;
+                }
+
+                RequiredString(c, "name", k + ".");
+                if (Get(c, "until") is null)
+                {
+                    Error(k + ".until", c, "Nøglen mangler: datoen, hvor vedligeholdelsesaftalen slutter (ÅÅÅÅ-MM-DD).");
+                }
+
+                Date(c, "until", k + ".");
+                Email(c, "email", k + ".");
+                Url(c, "website", prefix: k + ".");
+            }, "maintenance.");
+            List(maintenance, "contacts", (k, n) =>
+            {
+                if (Mapping(k, n) is not { } c)
+                {
+                    return;
+                }
+
+                RequiredString(c, "name", k + ".");
+                Email(c, "email", k + ".");
+                OptionalString(c, "phone", k + ".");
+                OptionalString(c, "affiliation", k + ".");
+            }, "maintenance.");
+        }
+
+        private void Organisation(string key, YamlNode node)
+        {
+            if (Mapping(key, node) is not { } o)
+            {
+                return;
+            }
+
+            if (Get(o, "uri") is { } uri)
+            {
+                if (Scalar(key + ".uri", uri) is { } value && !Uri.TryCreate(value, UriKind.Absolute, out _))
+                {
+                    Error(key + ".uri", uri, $"»{value}« er ikke en gyldig URI.");
+                }
+            }
+            else
+            {
+                Error(key + ".uri", o, "Nøglen mangler: en URI, der identificerer organisationen.");
+            }
+
+            OptionalString(o, "name", key + ".");
+        }
+
+        private void Supports(string key, YamlNode node)
+        {
+            if (Mapping(key, node) is not { } s)
+            {
+                return;
+            }
+
+            if (Get(s, "id") is not { } id)
+            {
+                Error(key + ".id", s, "Nøglen mangler.");
+                return;
+            }
+
+            if (Scalar(key + ".id", id) is not { } value)
+            {
+                return;
+            }
+
+            if (value.StartsWith("alias:", StringComparison.Ordinal))
+            {
+                if (!PublicCodeVocabulary.Aliases.Contains(value["alias:".Length..]))
+                {
+                    Error(key + ".id", id, $"Ukendt alias »{value}«. Kendte: {string.Join(", ", PublicCodeVocabulary.Aliases.Select(a => "alias:" + a))}.");
+                }
+            }
+            else if (!Uri.TryCreate(value, UriKind.Absolute, out _))
+            {
+                Error(key + ".id", id, $"»{value}« er hverken et alias eller en gyldig URI.");
+            }
+        }
+
+        private void Dependency(string key, YamlNode node)
+        {
+            if (Mapping(key, node) is not { } d)
+            {
+                return;
+            }
+
+            RequiredString(d, "name", key + ".");
+            if (Get(d, "optional") is { } optional && Scalar(key + ".optional", optional) is { } b && b is not ("true" or "false"))
+            {
+                Error(key + ".optional", optional, "Skal være true eller false.");
+            }
+        }
+
+        private void Country(string key, YamlNode node)
+        {
+            if (Scalar(key, node) is not { } code)
+            {
+                return;
+            }
+
+            if (!s_countries.Contains(code.ToUpperInvariant()) || code.Length != 2)
+            {
+                Error(key, node, $"»{code}« er ikke en landekode efter ISO 3166-1 alpha-2, fx »DK«.");
+            }
+            else if (!code.All(char.IsAsciiLetterUpper))
+            {
+                Warning(key, node, $"Landekoder med små bogstaver er forældede; skriv »{code.ToUpperInvariant()}«.");
+            }
+        }
+
+        private void Language(string key, YamlNode node)
+        {
+            if (Scalar(key, node) is { } lang && !IsLanguage(lang))
+            {
+                Error(key, node, $"»{lang}« er ikke en sprogkode efter BCP 47, fx »da« eller »en«.");
+            }
+        }
+
+        private YamlMappingNode? Section(YamlMappingNode parent, string key, bool required)
+        {
+            var node = Get(parent, key);
+            if (node is null)
+            {
+                if (required)
+                {
+                    Error(key, parent, $"Sektionen »{key}« mangler.");
+                }
+
+                return null;
+            }
+
+            return Mapping(key, node);
+        }
+
+        private string? Enum(YamlMappingNode parent, string key, string[] allowed, bool required, string prefix = "")
+        {
+            var node = Get(parent, key);
+            if (node is null)
+            {
+                if (required)
+                {
+                    Error(prefix + key, parent, $"Nøglen mangler. Tilladte værdier: {string.Join(", ", allowed)}.");
+                }
+
+                return null;
+            }
+
+            var value = Scalar(prefix + key, node);
+            if (value is not null && !allowed.Contains(value))
+            {
+                Error(prefix + key, node, $"»{value}« er ikke en tilladt værdi. Tilladte: {string.Join(", ", allowed)}.");
+                return null;
+            }
+
+            return value;
+        }
+
+        private void Enumerated(string key, YamlNode node, HashSet<string> allowed, string what)
+        {
+            if (Scalar(key, node) is { } value && !allowed.Contains(value))
+            {
+                Error(key, node, $"»{value}« er ikke en {what} i standardens liste.");
+            }
+        }
+
+        private void RequiredString(YamlMappingNode parent, string key, string prefix = "")
+        {
+            if (Get(parent, key) is { } node)
+            {
+                if (Scalar(prefix + key, node) is { Length: 0 })
+                {
+                    Error(prefix + key, node, "Må ikke være tom.");
+                }
+            }
+            else
+            {
+                Error(prefix + key, parent, "Nøglen mangler.");
+            }
+        }
+
+        private void OptionalString(YamlMappingNode parent, string key, string prefix = "")
+        {
+            if (Get(parent, key) is { } node)
+            {
+                Scalar(prefix + key, node);
+            }
+        }
+
+        private void Url(YamlMappingNode parent, string key, bool required = false, bool repository = false, string prefix = "")
+        {
+            if (Get(parent, key) is { } node)
+            {
+                UrlValue(prefix + key, node, repository);
+            }
+            else if (required)
+            {
+                Error(prefix + key, parent, "Nøglen mangler: en fuld adresse, fx https://github.com/OS2/produkt.");
+            }
+        }
+
+        private void UrlValue(string key, YamlNode node, bool repository = false)
+        {
+            if (Scalar(key, node) is not { } value)
+            {
+                return;
+            }
+
+            string[] schemes = repository ? ["https", "http", "git", "ssh", "svn"] : ["https", "http"];
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme) || string.IsNullOrEmpty(uri.Host))
+            {
+                Error(key, node, $"»{value}« er ikke en gyldig adresse; den skal begynde med {(repository ? "https://, git:// eller ssh://" : "https://")}.");
+            }
+        }
+
+        private void Email(YamlMappingNode parent, string key, string prefix)
+        {
+            if (Get(parent, key) is { } node && Scalar(prefix + key, node) is { } value
+                && (!MailAddress.TryCreate(value, out var address) || address.Address != value))
+            {
+                Error(prefix + key, node, $"»{value}« er ikke en gyldig e-mailadresse.");
+            }
+        }
+
+        private void Date(YamlMappingNode parent, string key, string prefix = "")
+        {
+            if (Get(parent, key) is { } node && Scalar(prefix + key, node) is { } value
+                && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                Error(prefix + key, node, $"»{value}« er ikke en dato på formen ÅÅÅÅ-MM-DD.");
+            }
+        }
+
+        private void Length(string key, YamlNode node, int min, int max)
+        {
+            if (Scalar(key, node) is { } value && (value.Length < min || value.Length > max))
+            {
+                Error(key, node, min <= 1 ? $"Højst {max} tegn (er {value.Length})." : $"Mellem {min} og {max} tegn (er {value.Length}).");
+            }
+        }
+
+        private void Deprecated(YamlMappingNode parent, string key, string path, string? instead = null)
+        {
+            if (Get(parent, key) is { } node)
+            {
+                Warning(path, node, instead is null ? "Nøglen er forældet." : $"Nøglen er forældet; {instead}.");
+            }
+        }
+
+        private void List(YamlMappingNode parent, string key, Action<string, YamlNode> item, string prefix = "")
+        {
+            if (Get(parent, key) is not { } node)
+            {
+                return;
+            }
+
+            if (node is not YamlSequenceNode sequence)
+            {
+                Error(prefix + key, node, "Skal være en liste.");
+                return;
+            }
+
+            for (var i = 0; i < sequence.Children.Count; i++)
+            {
+                item($"{prefix}{key}.{i}", sequence.Children[i]);
+            }
+        }
+
+        private void StringOrList(YamlMappingNode parent, string key, Action<string, YamlNode> item)
+        {
+            if (Get(parent, key) is not { } node)
+            {
+                return;
+            }
+
+            if (node is YamlScalarNode)
+            {
+                if (Scalar(key, node) is not null)
+                {
+                    item(key, node);
+                }
+            }
+            else
+            {
+                List(parent, key, item);
+            }
+        }
+
+        private string? Scalar(string key, YamlNode node)
+        {
+            if (node is YamlScalarNode { Value: { } value })
+            {
+                return value;
+            }
+
+            Error(key, node, "Skal være en tekst.");
+            return null;
+        }
+
+        private YamlMappingNode? Mapping(string key, YamlNode node)
+        {
+            if (node is YamlMappingNode mapping)
+            {
+                return mapping;
+            }
+
+            Error(key, node, "Skal være en sektion med nøgler.");
+            return null;
+        }
+
+        private static YamlNode? Get(YamlMappingNode parent, string key) =>
+            parent.Children.FirstOrDefault(c => c.Key is YamlScalarNode { Value: { } k } && k == key).Value;
+
+        private void Error(string key, YamlNode node, string message) =>
+            problems.Add(new(PublicCodeSeverity.Error, key, (int)node.Start.Line, (int)node.Start.Column, message));
+
+        private void Warning(string key, YamlNode node, string message) =>
+            problems.Add(new(PublicCodeSeverity.Warning, key, (int)node.Start.Line, (int)node.Start.Column, message));
+    }
+
+    /// <summary>BCP 47 in the form the standard uses: a primary language subtag, then optional script, region and variants.</summary>
+    private static bool IsLanguage(string tag) => LanguageRegex().IsMatch(tag);
+
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$")]
+    private static partial Regex LanguageRegex();
+}

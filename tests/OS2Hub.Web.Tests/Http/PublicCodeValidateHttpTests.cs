@@ -1,0 +1,62 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Http;
+
+/// <summary>POST /api/v1/publiccode/validate as a repository's CI would call it, and every bad body it can send.</summary>
+public sealed class PublicCodeValidateHttpTests(HubFactory factory) : IClassFixture<HubFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Minimal() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Features", "PublicCode", "Files", "standard-minimal.yml"));
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/yaml");
+        var response = await factory.CreateClient().PostAsync(new Uri("/api/v1/publiccode/validate", UriKind.Relative), content, Ct);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement);
+    }
+
+    [Fact]
+    public async Task AValidFileIsValidAndABrokenOneNamesTheKeyAndLine()
+    {
+        var (okStatus, ok) = await PostAsync(Encoding.UTF8.GetBytes(Minimal()));
+        var (badStatus, bad) = await PostAsync(Encoding.UTF8.GetBytes(Minimal().Replace("developmentStatus: development", "developmentStatus: alpha", StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.OK, okStatus);
+        Assert.True(ok.GetProperty("valid").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, badStatus);
+        Assert.False(bad.GetProperty("valid").GetBoolean());
+        var problem = bad.GetProperty("problems")[0];
+        Assert.Equal(("Error", "developmentStatus", 8), (problem.GetProperty("severity").GetString(), problem.GetProperty("key").GetString(), problem.GetProperty("line").GetInt32()));
+    }
+
+    [Fact]
+    public async Task BadBodiesGetAProblemAndNeverAServerError()
+    {
+        var cases = new (byte[] Body, HttpStatusCode Expected)[]
+        {
+            ([], HttpStatusCode.BadRequest),
+            (new byte[(1024 * 1024) + 1].Select(_ => (byte)'a').ToArray(), HttpStatusCode.RequestEntityTooLarge),
+            ([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xC3, 0x28], HttpStatusCode.BadRequest),   // "name: " and an invalid UTF-8 sequence
+            (Encoding.UTF8.GetBytes("key: [unclosed"), HttpStatusCode.BadRequest),
+            (Encoding.UTF8.GetBytes("Dette er bare tekst."), HttpStatusCode.BadRequest),
+            (Encoding.UTF8.GetBytes("- en\n- liste"), HttpStatusCode.BadRequest),
+            (Encoding.UTF8.GetBytes("publiccodeYmlVersion: [1, 2]\nname: {a: b}\ndescription: 7\nlegal: []\nmaintenance: {type: [x]}"), HttpStatusCode.OK),
+        };
+
+        foreach (var (body, expected) in cases)
+        {
+            var (status, json) = await PostAsync(body);
+            Assert.Equal(expected, status);
+            if (expected != HttpStatusCode.OK)
+            {
+                Assert.Equal((int)expected, json.GetProperty("status").GetInt32());
+                Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("detail").GetString()));
+            }
+        }
+    }
+}
