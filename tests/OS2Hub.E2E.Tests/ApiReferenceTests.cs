@@ -11,8 +11,9 @@ public sealed class ApiReferenceTests(BrowserHost host) : IClassFixture<BrowserH
         var page = await host.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "API-reference" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("/api/v1/products/{slug}")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("/api/v1/organisations/{slugOrCode}")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("/api/v1/products/{slug}", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("/api/v1/publiccode/validate", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("/api/v1/organisations/{slugOrCode}", new() { Exact = true })).ToBeVisibleAsync();
         await BrowserHost.AssertAccessibleAsync(page, "/api/reference");
     }
 }

@@ -59,4 +59,19 @@ public sealed class PublicCodeValidateHttpTests(HubFactory factory) : IClassFixt
             }
         }
     }
+
+    [Fact]
+    public async Task TheExportAnswers422WithWhatIsMissingOr404ForAnUnknownProduct()
+    {
+        var client = factory.CreateClient();
+
+        var incomplete = await client.GetAsync(new Uri("/api/v1/products/os2rollekatalog/publiccode.yml", UriKind.Relative), Ct);
+        var unknown = await client.GetAsync(new Uri("/api/v1/products/findes-ikke/publiccode.yml", UriKind.Relative), Ct);
+
+        // OS2rollekatalog's suppliers from the reference data have no end dates, which a contractor needs.
+        Assert.Equal((HttpStatusCode)422, incomplete.StatusCode);
+        var problem = JsonDocument.Parse(await incomplete.Content.ReadAsStringAsync(Ct)).RootElement;
+        Assert.Contains(problem.GetProperty("missing").EnumerateArray(), m => m.GetString()!.StartsWith("slutdatoen for Digital Identity ApS", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

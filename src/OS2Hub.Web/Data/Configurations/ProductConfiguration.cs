@@ -29,6 +29,11 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.LicenceNote).HasMaxLength(1000);
         builder.Property(p => p.StatusNote).HasMaxLength(2000);
         builder.Property(p => p.StatusNoteLanguage).HasMaxLength(8);
+        builder.Property(p => p.Platforms).HasMaxLength(500);
+        builder.Property(p => p.SoftwareType).HasMaxLength(32);
+        builder.Property(p => p.DevelopmentStatus).HasMaxLength(16);
+        builder.Property(p => p.Features).HasMaxLength(10_000);
+        builder.Property(p => p.AvailableLanguages).HasMaxLength(500);
         builder.Property(p => p.RepositoryUrl).HasMaxLength(500);
         builder.Property(p => p.DocumentationUrl).HasMaxLength(500);
         builder.Property(p => p.WebsiteUrl).HasMaxLength(500);

@@ -47,6 +47,29 @@ public class Product
     /// <summary>The product's tilslutningsaftale, which a joining authority must accept; null while it has none.</summary>
     public string? JoinAgreementUrl { get; set; }
 
+    /// <summary>publiccode.yml <c>platforms</c>: comma-separated (web, windows, mac, linux, ios, android or other words).</summary>
+    public string? Platforms { get; set; }
+
+    /// <summary>publiccode.yml <c>softwareType</c>, one of the standard's values.</summary>
+    public string? SoftwareType { get; set; }
+
+    /// <summary>publiccode.yml <c>developmentStatus</c>; null: proposed from maturity and lifecycle (<c>PublicCodeExport.ProposedStatus</c>).</summary>
+    public string? DevelopmentStatus { get; set; }
+
+    /// <summary>publiccode.yml <c>features</c> in the description's language, one per line.</summary>
+    public string? Features { get; set; }
+
+    public bool? LocalisationReady { get; set; }
+
+    /// <summary>BCP 47 tags of the languages the software is available in, comma-separated.</summary>
+    public string? AvailableLanguages { get; set; }
+
+    /// <summary>The publiccode.yml file last imported for the product, kept as it came.</summary>
+    public string? PublicCodeOriginal { get; set; }
+
+    /// <summary>The publiccode fields above were invented by the demo generator.</summary>
+    public bool PublicCodeIsDemo { get; set; }
+
     /// <summary>Null: unknown (shown as "ukendt", never flagged).</summary>
     public bool? CodeIsPublic { get; set; }
     public bool? IssueTrackerIsPublic { get; set; }

@@ -719,6 +719,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AvailableLanguages")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -735,8 +739,16 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DevelopmentStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocumentationUrl")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Features")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("IssueTrackerIsPublic")
@@ -763,6 +775,9 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("LocalisationReady")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Maturity")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -774,6 +789,16 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platforms")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicCodeIsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicCodeOriginal")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferenceKey")
@@ -795,6 +820,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoftwareType")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusNote")

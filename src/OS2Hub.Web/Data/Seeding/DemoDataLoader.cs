@@ -41,6 +41,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
 
         foreach (var product in products)
         {
+            FillPublicCodeFields(product, random);
             var productContacts = new Dictionary<int, ContactPerson>();
             // The demo IT-koordinator's authority (Frederikshavn) is never a demo member of the demo
             // produktkoordinator's product (OS2rollekatalog), so the join story can be tried with the demo accounts.
@@ -107,12 +108,35 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         removed += await db.WorkingGroups.Where(g => g.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.ProductCoordinators.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.ContactPersons.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.Products.Where(p => p.PublicCodeIsDemo).ExecuteUpdateAsync(u => u
+            .SetProperty(p => p.Platforms, (string?)null).SetProperty(p => p.SoftwareType, (string?)null).SetProperty(p => p.Features, (string?)null)
+            .SetProperty(p => p.LocalisationReady, (bool?)null).SetProperty(p => p.AvailableLanguages, (string?)null).SetProperty(p => p.PublicCodeIsDemo, false), ct);
         removed += await db.Organisations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
             await CatalogSearch.RefreshAsync(db, await db.Products.Select(p => p.Id).ToListAsync(ct), ct);
             logger.LogInformation("Demo data removed ({Rows} rows)", removed);
         }
+    }
+
+    /// <summary>
+    /// Invented publiccode.yml facts the sources do not give (platforms, software type, features, languages), so the
+    /// export can be tried; only where nothing is recorded, and flagged so switching demo data off clears them again.
+    /// </summary>
+    private static void FillPublicCodeFields(Product product, Random random)
+    {
+        if (product.SoftwareType is not null || product.Platforms is not null || product.Features is not null)
+        {
+            return;
+        }
+
+        string[] features = ["Webbaseret brugerflade", "Log ind med kommunens brugerkonti", "Rettigheder styret af roller", "Integration til fagsystemer", "Rapporter og udtræk", "Revisionsspor over ændringer"];
+        product.Platforms = "web";
+        product.SoftwareType = random.Next(4) == 0 ? "standalone/backend" : "standalone/web";
+        product.Features = string.Join('\n', features.OrderBy(_ => random.Next()).Take(random.Next(3, 6)));
+        product.LocalisationReady = false;
+        product.AvailableLanguages = "da";
+        product.PublicCodeIsDemo = true;
     }
 
     /// <summary>An authority's demo contact for one more product: one of its (at most three) contacts, sometimes a new one.</summary>

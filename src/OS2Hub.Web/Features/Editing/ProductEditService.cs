@@ -33,6 +33,12 @@ public sealed record ProductEdit
     public MaturityLevel Maturity { get; init; }
     public DateOnly? MaturityAssessedOn { get; init; }
     public LifecycleState Lifecycle { get; init; }
+    public string? Platforms { get; init; }
+    public string? SoftwareType { get; init; }
+    public string? DevelopmentStatus { get; init; }
+    public string? Features { get; init; }
+    public bool? LocalisationReady { get; init; }
+    public string? AvailableLanguages { get; init; }
 }
 
 public sealed record ChangeInfo(DateTime At, string User, string Field, string? OldValue, string? NewValue);
@@ -275,6 +281,12 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         Set(nameof(Product.Maturity), product.Maturity, input.Maturity, v => product.Maturity = v);
         Set(nameof(Product.MaturityAssessedOn), product.MaturityAssessedOn, input.MaturityAssessedOn, v => product.MaturityAssessedOn = v);
         Set(nameof(Product.Lifecycle), product.Lifecycle, input.Lifecycle, v => product.Lifecycle = v);
+        Set(nameof(Product.Platforms), product.Platforms, JoinList(input.Platforms), v => product.Platforms = v);
+        Set(nameof(Product.SoftwareType), product.SoftwareType, Clean(input.SoftwareType), v => product.SoftwareType = v);
+        Set(nameof(Product.DevelopmentStatus), product.DevelopmentStatus, Clean(input.DevelopmentStatus), v => product.DevelopmentStatus = v);
+        Set(nameof(Product.Features), product.Features, Clean(input.Features?.Replace("\r", "", StringComparison.Ordinal)), v => product.Features = v);
+        Set(nameof(Product.LocalisationReady), product.LocalisationReady, input.LocalisationReady, v => product.LocalisationReady = v);
+        Set(nameof(Product.AvailableLanguages), product.AvailableLanguages, JoinList(input.AvailableLanguages), v => product.AvailableLanguages = v);
         if (changes.Count == 0)
         {
             return OperationResult.Ok(product.Id);
@@ -460,6 +472,31 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             errors[nameof(input.LicenceNote)] = "Bemærkningen om licensen må højst være 500 tegn.";
         }
 
+        if (!string.IsNullOrWhiteSpace(input.SoftwareType) && !PublicCode.PublicCodeVocabulary.SoftwareTypes.Contains(input.SoftwareType.Trim()))
+        {
+            errors[nameof(input.SoftwareType)] = "Vælg en af standardens softwaretyper.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.DevelopmentStatus) && !PublicCode.PublicCodeVocabulary.DevelopmentStatuses.Contains(input.DevelopmentStatus.Trim()))
+        {
+            errors[nameof(input.DevelopmentStatus)] = "Vælg en af standardens udviklingsstatusser.";
+        }
+
+        if (PublicCode.PublicCodeExport.SplitLines(input.Features).FirstOrDefault(f => f.Length > 100) is { } longFeature)
+        {
+            errors[nameof(input.Features)] = $"Hver funktion må højst være 100 tegn; »{longFeature[..30]}…« er {longFeature.Length}.";
+        }
+
+        if (PublicCode.PublicCodeExport.SplitList(input.AvailableLanguages).FirstOrDefault(l => !LanguageTagRegex().IsMatch(l)) is { } badLanguage)
+        {
+            errors[nameof(input.AvailableLanguages)] = $"»{badLanguage}« er ikke en sprogkode efter BCP 47; skriv fx »da, en«.";
+        }
+
+        if (input.Platforms?.Length > 500)
+        {
+            errors[nameof(input.Platforms)] = "Platformene må højst fylde 500 tegn.";
+        }
+
         if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
         {
             errors[nameof(input.CategoryId)] = "Vælg en kategori fra listen.";
@@ -484,7 +521,12 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         Licence = p.Licence, RepositoryUrl = p.RepositoryUrl, DocumentationUrl = p.DocumentationUrl, WebsiteUrl = p.WebsiteUrl,
         IssueTrackerUrl = p.IssueTrackerUrl, CodeIsPublic = p.CodeIsPublic, IssueTrackerIsPublic = p.IssueTrackerIsPublic,
         Maturity = p.Maturity, MaturityAssessedOn = p.MaturityAssessedOn, Lifecycle = p.Lifecycle,
+        Platforms = p.Platforms, SoftwareType = p.SoftwareType, DevelopmentStatus = p.DevelopmentStatus, Features = p.Features,
+        LocalisationReady = p.LocalisationReady, AvailableLanguages = p.AvailableLanguages,
     };
+
+    /// <summary>A comma-separated list as the form shows it: trimmed, without empty entries; null when empty.</summary>
+    private static string? JoinList(string? text) => PublicCode.PublicCodeExport.SplitList(text) is { Count: > 0 } items ? string.Join(", ", items) : null;
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -496,6 +538,9 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+    private static partial Regex LanguageTagRegex();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugRegex();

@@ -22,6 +22,27 @@ public static class PublicCodeEndpoints
             .Produces<PublicCodeValidation>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        endpoints.MapGet("/api/v1/products/{slug}/publiccode.yml", async (string slug, HttpRequest request, PublicCodeExport export, CancellationToken ct) =>
+            {
+                var result = await export.ExportAsync(slug, new Uri($"{request.Scheme}://{request.Host}"), ct);
+                if (result is null)
+                {
+                    return Problem(StatusCodes.Status404NotFound, "Findes ikke", $"Der er intet produkt med adressen »{slug}«.");
+                }
+
+                return result.Yaml is { } yaml
+                    ? Results.Text(yaml, "application/yaml; charset=utf-8")
+                    : Results.Problem(title: "Produktet mangler oplysninger", statusCode: StatusCodes.Status422UnprocessableEntity,
+                        detail: "En gyldig publiccode.yml kræver: " + string.Join("; ", result.Missing) + ".",
+                        extensions: new Dictionary<string, object?> { ["missing"] = result.Missing });
+            })
+            .WithTags("publiccode.yml")
+            .WithName("ExportPubliccode")
+            .WithSummary("Produktets publiccode.yml (version \"0\") skrevet fra OS2Hubs verificerede data; 422 med listen over det, der mangler")
+            .Produces<string>(StatusCodes.Status200OK, "application/yaml")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, CancellationToken ct)
