@@ -44,6 +44,7 @@ builder.Services.AddScoped<OS2Hub.Web.Features.Contacts.ContactService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Partners.PartnerService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Api.OpenDataService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.PublicCode.PublicCodeExport>();
+builder.Services.AddScoped<OS2Hub.Web.Features.PublicCode.PublicCodeImport>();
 // The open data API: enums as their names, the OpenAPI document limited to /api.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();

@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "edit-organisation", "Frederikshavn",        false },  // own authority: the secretariat keeps it
         { "it-frederikshavn",  "population",       "Frederikshavn",         false },
         { "it-frederikshavn",  "category",         "-",                     false },
+        { "it-frederikshavn",  "import",           "Alfa",                  false },
         { "it-frederikshavn",  "contact-create",   "Frederikshavn",         true },
         { "it-frederikshavn",  "contact-create",   "Helsingør",             false },
         { "it-frederikshavn",  "contact-edit",     "Mette",                 true },   // Frederikshavn's contact
@@ -83,6 +84,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "population",       "Frederikshavn",         false },
         { "pk-alfa",           "create-organisation", "-",                  false },
         { "pk-alfa",           "category",         "-",                     false },
+        { "pk-alfa",           "import",           "Alfa",                  true },   // publiccode.yml into its own product
+        { "pk-alfa",           "import",           "Beta",                  false },
+        { "pk-alfa",           "import-new",       "-",                     false },  // creating products is the secretariat's
         { "pk-alfa",           "contact-create",   "Frederikshavn",         false },  // names people in its groups, keeps none
         { "pk-alfa",           "contact-edit",     "Mette",                 false },
         { "pk-alfa",           "contact-delete",   "Mette",                 false },
@@ -108,6 +112,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "population",       "Helsingør",             true },
         { "sekretariat",       "create-organisation", "-",                  true },
         { "sekretariat",       "category",         "-",                     true },
+        { "sekretariat",       "import",           "Beta",                  true },
+        { "sekretariat",       "import-new",       "-",                     true },
         { "sekretariat",       "contact-create",   "Helsingør",             true },
         { "sekretariat",       "contact-edit",     "Hans",                  true },
         { "sekretariat",       "contact-role",     "Hans",                  true },
@@ -128,6 +134,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "seat",             "Alfa",                  false },
         { "leverandoer",       "edit-organisation", "Leverandør",           false },  // its own company
         { "leverandoer",       "category",         "-",                     false },
+        { "leverandoer",       "import",           "Alfa",                  false },
         { "leverandoer",       "contact-create",   "Leverandør",            false },
         { "leverandoer",       "contact-edit",     "Mette",                 false },
         { "leverandoer",       "contact-delete",   "Mette",                 false },
@@ -148,6 +155,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "edit-organisation", "Frederikshavn",        false },
         { "uden-rolle",        "create-organisation", "-",                  false },
         { "uden-rolle",        "category",         "-",                     false },
+        { "uden-rolle",        "import",           "Alfa",                  false },
+        { "uden-rolle",        "import-new",       "-",                     false },
         { "uden-rolle",        "contact-create",   "Frederikshavn",         false },
         { "uden-rolle",        "contact-edit",     "Mette",                 false },
         { "uden-rolle",        "contact-delete",   "Mette",                 false },
@@ -232,6 +241,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 return await new OrganisationEditService(_db, clock).AddPopulationAsync(user, w.Organisations[target], new DateOnly(2026, 1, 1), 60_000, "Danmarks Statistik", ct);
             case "create-organisation":
                 return await new OrganisationEditService(_db, clock).SaveAsync(user, new OrganisationEdit { Name = "Ny Leverandør A/S", Slug = "ny-leverandoer", Kind = OrganisationKind.Virksomhed }, ct);
+            case "import":
+                var into = w.Products[target];
+                var version = await ProductVersionAsync(into);
+                return await new OS2Hub.Web.Features.PublicCode.PublicCodeImport(_db, clock).ApplyAsync(user, into, version, MinimalPubliccode(), ct);
+            case "import-new":
+                return await new OS2Hub.Web.Features.PublicCode.PublicCodeImport(_db, clock).ApplyAsync(user, null, null, MinimalPubliccode(), ct);
             case "category":
                 return await new CategoryService(_db, clock).SaveAsync(user, null, "Ny kategori", ct);
             case "contact-create":
@@ -263,6 +278,15 @@ public sealed class AuthorizationMatrixTests : IDisposable
     {
         await using var db = _db.CreateDbContext();
         return await db.Participations.Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Leverandoer).Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static string MinimalPubliccode() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Features", "PublicCode", "Files", "standard-minimal.yml"));
+
+    private async Task<int> ProductVersionAsync(int productId)
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.Products.Where(p => p.Id == productId).Select(p => p.Version).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     private async Task<int> MembershipAsync(int productId, int organisationId)

@@ -29,7 +29,7 @@ public sealed class PublicCodeExportTests : IDisposable
             .SetProperty(p => p.SoftwareType, "standalone/web")
             .SetProperty(p => p.Maturity, MaturityLevel.Niveau2)
             .SetProperty(p => p.Summary, "Alfa styrer brugere og roller på tværs af kommunens systemer.")
-            .SetProperty(p => p.Description, string.Concat(Enumerable.Repeat("Alfa giver kommunen ét sted at tildele roller, med »æøå«: ", 5)))
+            .SetProperty(p => p.Description, string.Concat(Enumerable.Repeat("Alfa giver kommunen ét sted at tildele roller, med »æøå«. ", 5)).TrimEnd())
             .SetProperty(p => p.Features, "Tildeling af roller\nRapporter, også til revision")
             .SetProperty(p => p.LocalisationReady, false)
             .SetProperty(p => p.AvailableLanguages, "da"), Ct);
@@ -92,4 +92,56 @@ public sealed class PublicCodeExportTests : IDisposable
     [InlineData(MaturityLevel.Ukendt, LifecycleState.Aktiv, null)]
     public void TheDevelopmentStatusIsProposedByTheStatedTable(MaturityLevel maturity, LifecycleState lifecycle, string? expected) =>
         Assert.Equal(expected, PublicCodeExport.ProposedStatus(maturity, lifecycle));
+
+    [Fact]
+    public async Task AnExportedFileComesBackUnchangedAndCreatesNoMembershipOrEngagement()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        await FillAlfaAsync(w, supplierEnd: new DateOnly(2027, 12, 31));
+        var yaml = (await Export().ExportAsync("alfa", s_hub, Ct))!.Yaml!;
+        var import = new PublicCodeImport(_db, FixedClock.Default);
+        await using (var db = _db.CreateDbContext())
+        {
+            // Someone has since blanked the fields; the file restores them.
+            await db.Products.Where(p => p.Id == w.Products["Alfa"]).ExecuteUpdateAsync(u => u.SetProperty(p => p.Features, (string?)null).SetProperty(p => p.Platforms, (string?)null), Ct);
+        }
+
+        var before = await SnapshotAsync();
+        var preview = await import.PreviewAsync("pk-alfa", w.Products["Alfa"], yaml, Ct);
+        var applied = await import.ApplyAsync("pk-alfa", w.Products["Alfa"], preview!.ProductVersion, yaml, Ct);
+
+        Assert.Equal(["Platforms", "DevelopmentStatus", "DescriptionLanguage", "Features"], preview.Changes.Select(c => c.Field));
+        Assert.Equal([("usedBy", "Frederikshavn Kommune"), ("usedBy", "Helsingør Kommune"), ("contractor", "Leverandør ApS")], preview.Claims.Select(c => (c.Kind, c.Name)));
+        Assert.True(applied.Succeeded, applied.Message);
+        Assert.Equal(yaml, (await Export().ExportAsync("alfa", s_hub, Ct))!.Yaml); // every mapped field compares equal
+        Assert.Equal(before, await SnapshotAsync());
+        await using var check = _db.CreateDbContext();
+        Assert.Equal(yaml, (await check.Products.SingleAsync(p => p.Id == w.Products["Alfa"], Ct)).PublicCodeOriginal);
+    }
+
+    [Fact]
+    public async Task AFileWithAnErrorChangesNothingAndOthersCannotImport()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        await FillAlfaAsync(w, supplierEnd: new DateOnly(2027, 12, 31));
+        var yaml = (await Export().ExportAsync("alfa", s_hub, Ct))!.Yaml!.Replace("developmentStatus: stable", "developmentStatus: alpha", StringComparison.Ordinal);
+        var import = new PublicCodeImport(_db, FixedClock.Default);
+
+        var preview = await import.PreviewAsync("sekretariat", w.Products["Alfa"], yaml, Ct);
+        var applied = await import.ApplyAsync("sekretariat", w.Products["Alfa"], preview!.ProductVersion, yaml, Ct);
+
+        Assert.False(preview.Validation.Valid);
+        Assert.Empty(preview.Changes);
+        Assert.Equal(OS2Hub.Web.Features.OperationOutcome.Invalid, applied.Outcome);
+        Assert.StartsWith("Filen er ikke gyldig og er ikke importeret: developmentStatus", applied.Message, StringComparison.Ordinal);
+        Assert.Null(await import.PreviewAsync("pk-alfa", w.Products["Beta"], yaml, Ct));
+        Assert.Null(await import.PreviewAsync("pk-alfa", null, yaml, Ct));
+    }
+
+    /// <summary>Memberships and supplier engagements, which an import must never create.</summary>
+    private async Task<string> SnapshotAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return string.Join("|", await db.Participations.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.ProductId}:{x.OrganisationId}:{x.Kind}:{x.EndDate}").ToListAsync(Ct));
+    }
 }
