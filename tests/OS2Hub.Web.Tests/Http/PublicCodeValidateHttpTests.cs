@@ -74,4 +74,25 @@ public sealed class PublicCodeValidateHttpTests(HubFactory factory) : IClassFixt
         Assert.Contains(problem.GetProperty("missing").EnumerateArray(), m => m.GetString()!.StartsWith("slutdatoen for Digital Identity ApS", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
+
+    [Fact]
+    public async Task NoCutOfTheTestFilesCausesAServerError()
+    {
+        var client = factory.CreateClient();
+        foreach (var name in new[] { "standard-minimal.yml", "standard-example.yml" })
+        {
+            var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Features", "PublicCode", "Files", name));
+            // Every prefix of the file, and every prefix cut in the middle of its last line: broken YAML of every shape.
+            for (var n = 1; n <= lines.Length; n++)
+            {
+                var text = string.Join('\n', lines.Take(n));
+                foreach (var body in new[] { text, text[..(text.Length - (lines[n - 1].Length / 2))] })
+                {
+                    using var content = new StringContent(body, Encoding.UTF8, "application/yaml");
+                    var response = await client.PostAsync(new Uri("/api/v1/publiccode/validate", UriKind.Relative), content, Ct);
+                    Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{name}, {n} lines: {(int)response.StatusCode}");
+                }
+            }
+        }
+    }
 }

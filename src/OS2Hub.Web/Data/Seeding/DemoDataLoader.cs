@@ -110,7 +110,8 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         removed += await db.ContactPersons.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.Products.Where(p => p.PublicCodeIsDemo).ExecuteUpdateAsync(u => u
             .SetProperty(p => p.Platforms, (string?)null).SetProperty(p => p.SoftwareType, (string?)null).SetProperty(p => p.Features, (string?)null)
-            .SetProperty(p => p.LocalisationReady, (bool?)null).SetProperty(p => p.AvailableLanguages, (string?)null).SetProperty(p => p.PublicCodeIsDemo, false), ct);
+            .SetProperty(p => p.LocalisationReady, (bool?)null).SetProperty(p => p.AvailableLanguages, (string?)null)
+            .SetProperty(p => p.DevelopmentStatus, (string?)null).SetProperty(p => p.PublicCodeIsDemo, false), ct);
         removed += await db.Organisations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
@@ -136,6 +137,8 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         product.Features = string.Join('\n', features.OrderBy(_ => random.Next()).Take(random.Next(3, 6)));
         product.LocalisationReady = false;
         product.AvailableLanguages = "da";
+        // Where the maturity proposes no status (unknown), a demo one; a recorded maturity keeps proposing its own.
+        product.DevelopmentStatus = OS2Hub.Web.Features.PublicCode.PublicCodeExport.ProposedStatus(product.Maturity, product.Lifecycle) is null ? "stable" : null;
         product.PublicCodeIsDemo = true;
     }
 

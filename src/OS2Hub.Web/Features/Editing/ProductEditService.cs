@@ -292,6 +292,13 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             return OperationResult.Ok(product.Id);
         }
 
+        // Edited publiccode facts are the editor's, no longer demo values that switching demo data off would clear.
+        if (changes.Any(c => c.Field is nameof(Product.Platforms) or nameof(Product.SoftwareType) or nameof(Product.DevelopmentStatus)
+                or nameof(Product.Features) or nameof(Product.LocalisationReady) or nameof(Product.AvailableLanguages)))
+        {
+            product.PublicCodeIsDemo = false;
+        }
+
         if (product.Slug != oldSlug)
         {
             // The old address keeps working; a redirect that pointed at the new slug is no longer needed.

@@ -68,10 +68,12 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
         Require(features.Count > 0, "mindst én funktion (features)");
         Require(p.LocalisationReady is not null, "om softwaren er klar til flere sprog (localisationReady)");
         Require(languages.Count > 0, "de sprog, softwaren findes på (availableLanguages)");
-        var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today)).GroupBy(x => x.Organisation!).ToList();
-        foreach (var open in suppliers.Where(g => g.Any(x => x.EndDate is null)))
+        // Grouped by id: an untracked query gives each row its own Organisation instance.
+        var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
+            .GroupBy(x => x.OrganisationId).Select(g => (Organisation: g.First().Organisation!, Roles: g.ToList())).ToList();
+        foreach (var (organisation, _) in suppliers.Where(s => s.Roles.Any(x => x.EndDate is null)))
         {
-            missing.Add($"slutdatoen for {open.Key.Name}s aftale (maintenance.contractors.until)");
+            missing.Add($"slutdatoen for {organisation.Name}s aftale (maintenance.contractors.until)");
         }
 
         if (missing.Count > 0)
@@ -121,15 +123,15 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
         var maintenance = new YamlMappingNode { { "type", suppliers.Count > 0 ? "contract" : "none" } };
         if (suppliers.Count > 0)
         {
-            maintenance.Add("contractors", new YamlSequenceNode(suppliers.OrderBy(g => g.Key.Name, StringComparer.Ordinal).Select(g =>
+            maintenance.Add("contractors", new YamlSequenceNode(suppliers.OrderBy(s => s.Organisation.Name, StringComparer.Ordinal).Select(s =>
             {
                 var contractor = new YamlMappingNode
                 {
-                    { "name", g.Key.Name }, { "until", g.Max(x => x.EndDate)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                    { "name", s.Organisation.Name }, { "until", s.Roles.Max(x => x.EndDate)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
                 };
-                if (g.Key.Website is not null)
+                if (s.Organisation.Website is not null)
                 {
-                    contractor.Add("website", g.Key.Website);
+                    contractor.Add("website", s.Organisation.Website);
                 }
 
                 return contractor;

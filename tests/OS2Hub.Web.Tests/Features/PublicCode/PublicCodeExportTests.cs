@@ -56,9 +56,15 @@ public sealed class PublicCodeExportTests : IDisposable
     {
         var w = await WorkflowWorld.CreateAsync(_db);
         await FillAlfaAsync(w, supplierEnd: null);
+        await using (var db = _db.CreateDbContext())
+        {
+            db.Participations.Add(new Participation { ProductId = w.Products["Alfa"], OrganisationId = w.Organisations["Leverandør"], Kind = ParticipationKind.Leverandoer, Role = SupplierRole.Support });
+            await db.SaveChangesAsync(Ct);
+        }
 
         var blocked = await Export().ExportAsync("alfa", s_hub, Ct);
 
+        // Two open roles of one supplier: one line.
         Assert.Equal(["slutdatoen for Leverandør ApSs aftale (maintenance.contractors.until)"], blocked!.Missing);
     }
 

@@ -61,6 +61,18 @@ public sealed class PublicCodeValidatorTests
         { "platforms:", "monochromeLogo: img/logo-mono.svg\nplatforms:", "monochromeLogo", 5, PublicCodeSeverity.Warning },           // deprecated key
         { "  license: AGPL-3.0-or-later", "  license: AGPL-3.0-or-later\n  repoOwner: Comune di Medusa", "legal.repoOwner", 29, PublicCodeSeverity.Warning }, // deprecated key
         { "platforms:", "softwareColour: blue\nplatforms:", "softwareColour", 5, PublicCodeSeverity.Warning },                       // unknown key
+        { "platforms:", "organisation:\n  name: Comune di Medusa\nplatforms:", "organisation.uri", 6, PublicCodeSeverity.Error },      // organisation needs its URI
+        { "platforms:", "fundedBy:\n  - name: Comune di Medusa\nplatforms:", "fundedBy.0.uri", 6, PublicCodeSeverity.Error },         // so does a funder
+        { "platforms:", "dependsOn:\n  open:\n    - version: \"8\"\nplatforms:", "dependsOn.open.0.name", 7, PublicCodeSeverity.Error }, // dependency name
+        { "platforms:", "supports:\n  - id: not a uri\nplatforms:", "supports.0.id", 6, PublicCodeSeverity.Error },                  // URI or alias
+        { "platforms:", "it:\n  countryExtensionVersion: \"1.0\"\nplatforms:", "it", 6, PublicCodeSeverity.Warning },              // country section deprecated
+        { "  en:\n", "  en:\n    genericName: Editor\n", "description.en.genericName", 14, PublicCodeSeverity.Warning },              // deprecated key
+        { "    features:", "    videos:\n      - not-a-url\n    features:", "description.en.videos.0", 25, PublicCodeSeverity.Error },  // URL
+        { "    features:\n      - Just one feature\n", "", "description", 13, PublicCodeSeverity.Error },                            // features for one language
+        { "also split\n      on multiple rows. You should note what the software\n      is and why one should need it. We can potentially\n      have many pages of text here.", "too short.", "description.en.longDescription", 18, PublicCodeSeverity.Error },                  // length 150–10,000
+        { "  type: \"community\"\n\n  contacts:\n    - name: Francesco Rossi", "  type: \"internal\"", "maintenance.contacts", 31, PublicCodeSeverity.Error }, // internal needs contacts
+        { "  availableLanguages:\n    - en", "", "localisation.availableLanguages", 37, PublicCodeSeverity.Error },                 // required key
+        { "legal:\n  license: AGPL-3.0-or-later\n", "", "legal", 1, PublicCodeSeverity.Error },                                      // required section
     };
 
     [Theory]
