@@ -10,18 +10,7 @@ namespace OS2Hub.Web.Data.Seeding;
 /// </summary>
 public static partial class ReferenceMapping
 {
-    /// <summary>SPDX identifiers the portfolio uses or is likely to use. A value outside this list is not guessed at.</summary>
-    private static readonly HashSet<string> s_spdxIds = new(StringComparer.Ordinal)
-    {
-        "MPL-2.0", "EUPL-1.2", "EUPL-1.1", "GPL-2.0", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0", "GPL-3.0-only",
-        "GPL-3.0-or-later", "AGPL-3.0", "AGPL-3.0-only", "AGPL-3.0-or-later", "LGPL-2.1", "LGPL-2.1-only",
-        "LGPL-2.1-or-later", "LGPL-3.0", "LGPL-3.0-only", "LGPL-3.0-or-later", "MIT", "Apache-2.0", "BSD-2-Clause",
-        "BSD-3-Clause", "ISC", "CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0", "Unlicense",
-    };
-
-    public static bool IsKnownSpdxId(string id) => s_spdxIds.Contains(id);
-
-    /// <summary>A single SPDX id, or ids joined by AND/OR, becomes the licence; prose stays a note.</summary>
+    /// <summary>A valid SPDX expression becomes the licence (see <see cref="SpdxExpression"/>); anything else, prose included, stays a note.</summary>
     public static (string? Spdx, string? Note) MapLicence(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -30,20 +19,9 @@ public static partial class ReferenceMapping
         }
 
         var trimmed = value.Trim();
-        var parts = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < parts.Length; i++)
-        {
-            var ok = i % 2 == 0 ? s_spdxIds.Contains(parts[i]) : parts[i] is "OR" or "AND";
-            if (!ok || parts.Length % 2 == 0)
-            {
-                return (null, trimmed);
-            }
-        }
-
-        return (trimmed, null);
+        return SpdxExpression.IsValid(trimmed) ? (trimmed, null) : (null, trimmed);
     }
 
-    /// <summary>Exactly OS2's five roles (in the sources' spellings); any other wording stays unknown with its text.</summary>
     public static (SupplierRole Role, string? Text) MapRole(string text)
     {
         var role = text.Trim().ToLowerInvariant() switch
