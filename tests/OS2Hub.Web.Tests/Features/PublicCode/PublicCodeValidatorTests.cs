@@ -36,6 +36,18 @@ public sealed class PublicCodeValidatorTests
         Assert.Equal((PublicCodeSeverity.Warning, "publiccodeYmlVersion", 1), (warning.Severity, warning.Key, warning.Line));
     }
 
+    [Fact]
+    public void AFileWrittenFor02IsReadWithItsHistoricalKeysAsWarnings()
+    {
+        var result = PublicCodeValidator.Validate(File("version-0.2.yml"));
+
+        Assert.True(result.Valid, string.Join("\n", result.Problems.Select(p => $"{p.Severity} {p.Key} {p.Line}: {p.Message}")));
+        Assert.Equal("0.2", result.Version);
+        Assert.Equal(["description.en-GB.genericName", "intendedAudience.countries.0", "it", "legal.authorsFile", "legal.repoOwner", "monochromeLogo", "publiccodeYmlVersion"],
+            result.Problems.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.All(result.Problems, p => Assert.Equal(PublicCodeSeverity.Warning, p.Severity));
+    }
+
     /// <summary>Each row: text in the minimal example, what replaces it, the one problem expected.</summary>
     public static TheoryData<string, string, string, int, PublicCodeSeverity> BrokenRules => new()
     {
