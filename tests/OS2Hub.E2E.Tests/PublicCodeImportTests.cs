@@ -54,7 +54,7 @@ public sealed class PublicCodeImportTests(BrowserHost host) : IClassFixture<Brow
 
         await pk.GetByLabel("Eller indsæt indholdet her").FillAsync(File.Replace("developmentStatus: alpha", "developmentStatus: stable", StringComparison.Ordinal));
         await pk.GetByRole(AriaRole.Button, new() { Name = "Vis ændringer" }).ClickAsync();
-        await Assertions.Expect(pk.GetByRole(AriaRole.Row, new() { Name = "Summary" })).ToContainTextAsync("Tildeler roller og rettigheder");
+        await Assertions.Expect(pk.GetByRole(AriaRole.Row, new() { Name = "Resumé" })).ToContainTextAsync("Tildeler roller og rettigheder");
         await Assertions.Expect(pk.GetByText("Leverandør: Digital Identity ApS")).ToBeVisibleAsync(); // a claim, not a record
         await BrowserHost.AssertAccessibleAsync(pk, "publiccode import preview");
 
