@@ -61,17 +61,25 @@ public sealed class PublicCodeValidateHttpTests(HubFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task TheExportAnswers422WithWhatIsMissingOr404ForAnUnknownProduct()
+    public async Task WithDemoDataAProductExportsAValidFileAndOneWithGapsGets422()
     {
         var client = factory.CreateClient();
 
-        var incomplete = await client.GetAsync(new Uri("/api/v1/products/os2rollekatalog/publiccode.yml", UriKind.Relative), Ct);
+        var exported = await client.GetAsync(new Uri("/api/v1/products/os2rollekatalog/publiccode.yml", UriKind.Relative), Ct);
+        var incomplete = await client.GetAsync(new Uri("/api/v1/products/os2sync/publiccode.yml", UriKind.Relative), Ct);
         var unknown = await client.GetAsync(new Uri("/api/v1/products/findes-ikke/publiccode.yml", UriKind.Relative), Ct);
 
-        // OS2rollekatalog's suppliers from the reference data have no end dates, which a contractor needs.
+        // The demo generator fills what the sources lack (platforms, features, contract end dates …), flagged as demo.
+        Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+        var yaml = await exported.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("# DEMODATA", yaml, StringComparison.Ordinal);
+        var validation = OS2Hub.Web.Features.PublicCode.PublicCodeValidator.Validate(yaml);
+        Assert.True(validation.Valid, string.Join("\n", validation.Problems.Select(p => $"{p.Key}: {p.Message}")));
+        Assert.Contains("name: Digital Identity ApS", yaml, StringComparison.Ordinal);
+        // OS2Sync's description from the sources is shorter than the standard's 150 characters.
         Assert.Equal((HttpStatusCode)422, incomplete.StatusCode);
         var problem = JsonDocument.Parse(await incomplete.Content.ReadAsStringAsync(Ct)).RootElement;
-        Assert.Contains(problem.GetProperty("missing").EnumerateArray(), m => m.GetString()!.StartsWith("slutdatoen for Digital Identity ApS", StringComparison.Ordinal));
+        Assert.Contains(problem.GetProperty("missing").EnumerateArray(), m => m.GetString()!.Contains("longDescription", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 

@@ -31,6 +31,9 @@ public class Participation
     /// <summary>Derived from indirect evidence (e.g. who commits to the repository): shown as such.</summary>
     public bool IsInferred { get; set; }
     public bool IsDemo { get; set; }
+
+    /// <summary>The end date of a real engagement was invented by the demo generator (the sources give none); cleared with demo data.</summary>
+    public bool EndDateIsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Optimistic concurrency for period edits: a save based on an older version is refused.</summary>

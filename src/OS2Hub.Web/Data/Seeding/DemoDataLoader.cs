@@ -94,6 +94,14 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
             }
         }
 
+        // The sources give no contract end dates, which a publiccode.yml contractor needs: invent them (flagged) so the
+        // export can be tried; they lie in the future, so who serves what today does not change.
+        foreach (var engagement in await db.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer && !x.IsDemo && x.EndDate == null).ToListAsync(ct))
+        {
+            engagement.EndDate = new DateOnly(random.Next(2027, 2031), 12, 31);
+            engagement.EndDateIsDemo = true;
+        }
+
         await db.SaveChangesAsync(ct);
         await CatalogSearch.RefreshAsync(db, products.Select(p => p.Id).ToList(), ct);
         logger.LogInformation("Demo data loaded for {Count} products", products.Count);
@@ -104,6 +112,8 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var removed = await db.Participations.Where(p => p.IsDemo || p.Organisation!.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.Participations.Where(p => p.EndDateIsDemo)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.EndDate, (DateOnly?)null).SetProperty(p => p.EndDateIsDemo, false), ct);
         removed += await db.WorkingGroupMembers.Where(m => db.WorkingGroups.Any(g => g.Id == m.WorkingGroupId && g.IsDemo)).ExecuteDeleteAsync(ct);
         removed += await db.WorkingGroups.Where(g => g.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.ProductCoordinators.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);

@@ -93,7 +93,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer).GroupBy(x => x.Organisation!)
             .OrderBy(g => g.Key.Name, StringComparer.CurrentCulture)
             .Select(g => new ApiSupplier(g.Key.Slug, g.Key.Name, g.OrderBy(x => x.StartDate)
-                .Select(x => new ApiSupplierRole(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo)).ToList()))
+                .Select(x => new ApiSupplierRole(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo || x.EndDateIsDemo)).ToList()))
             .ToList();
         var groups = p.WorkingGroups.OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g =>
         {

@@ -204,6 +204,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         }
 
         (participation.StartDate, participation.EndDate) = (start, end);
+        participation.EndDateIsDemo = false; // a period someone set is theirs, not the demo generator's
         participation.Version++;
         try
         {

@@ -48,7 +48,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
             .OrderBy(g => g.Organisation.Name, StringComparer.CurrentCulture)
             .Select(g => new SupplierInfo(g.Organisation.Slug, g.Organisation.Name, g.Roles
                 .OrderBy(x => x.Role)
-                .Select(x => new SupplierRoleInfo(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo, x.Source))
+                .Select(x => new SupplierRoleInfo(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo || x.EndDateIsDemo, x.Source))
                 .ToList()))
             .ToList();
 
