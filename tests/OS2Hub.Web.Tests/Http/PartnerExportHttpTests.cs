@@ -1,26 +1,19 @@
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OS2Hub.Web.Tests.Infrastructure;
 
 namespace OS2Hub.Web.Tests.Http;
 
 /// <summary>The export endpoints over the whole app with the demo accounts: scope, file, status codes.</summary>
-public sealed partial class PartnerExportHttpTests(HubFactory factory) : IClassFixture<HubFactory>
+public sealed class PartnerExportHttpTests(HubFactory factory) : IClassFixture<HubFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private async Task<HttpClient> SignedInAsync(string email, string password)
     {
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var page = await client.GetStringAsync(new Uri("/konto/log-ind", UriKind.Relative), Ct);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = TokenRegex().Match(page).Groups[1].Value, ["_handler"] = "login",
-            ["Input.Email"] = email, ["Input.Password"] = password,
-        });
-        var response = await client.PostAsync(new Uri("/konto/log-ind", UriKind.Relative), form, Ct);
+        var response = await HttpForms.SignInAsync(client, email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
@@ -62,6 +55,4 @@ public sealed partial class PartnerExportHttpTests(HubFactory factory) : IClassF
         Assert.Contains("/konto/log-ind", notSignedIn.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex TokenRegex();
 }

@@ -494,7 +494,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             errors[nameof(input.Features)] = $"Hver funktion må højst være 100 tegn; »{longFeature[..30]}…« er {longFeature.Length}.";
         }
 
-        if (PublicCode.PublicCodeExport.SplitList(input.AvailableLanguages).FirstOrDefault(l => !LanguageTagRegex().IsMatch(l)) is { } badLanguage)
+        if (PublicCode.PublicCodeExport.SplitList(input.AvailableLanguages).FirstOrDefault(l => !PublicCode.PublicCodeValidator.IsLanguage(l)) is { } badLanguage)
         {
             errors[nameof(input.AvailableLanguages)] = $"»{badLanguage}« er ikke en sprogkode efter BCP 47; skriv fx »da, en«.";
         }
@@ -545,9 +545,6 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
-
-    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
-    private static partial Regex LanguageTagRegex();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex SlugRegex();

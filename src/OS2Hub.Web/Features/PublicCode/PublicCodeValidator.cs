@@ -632,7 +632,7 @@ public static partial class PublicCodeValidator
     }
 
     /// <summary>BCP 47 in the form the standard uses: a primary language subtag, then optional script, region and variants.</summary>
-    private static bool IsLanguage(string tag) => LanguageRegex().IsMatch(tag);
+    public static bool IsLanguage(string tag) => LanguageRegex().IsMatch(tag);
 
     [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$")]
     private static partial Regex LanguageRegex();
