@@ -57,7 +57,8 @@ public class BrowserHost : IAsyncLifetime
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Adgangskode").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log ind" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/$"));
+        // Polls the address rather than waiting for a load event, with room for a cold first request on a slow machine.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/$"), new() { Timeout = 60_000 });
         return page;
     }
 

@@ -157,9 +157,9 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
             errors["Product"] = "Vælg produktet.";
         }
 
-        if (start is not null && end is not null && end <= start)
+        if (Periods.Backwards(start, end))
         {
-            errors["EndDate"] = "Slutdatoen skal ligge efter startdatoen.";
+            errors["EndDate"] = Periods.EndBeforeStart;
         }
 
         if (errors.Count > 0)
@@ -190,10 +190,9 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
             return OperationResult.Denied;
         }
 
-        if (start is not null && end is not null && end <= start)
+        if (Periods.Backwards(start, end))
         {
-            const string message = "Slutdatoen skal ligge efter startdatoen.";
-            return OperationResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
+            return OperationResult.Invalid(Periods.EndBeforeStart, new Dictionary<string, string> { ["EndDate"] = Periods.EndBeforeStart });
         }
 
         (role.StartDate, role.EndDate) = (start, end);

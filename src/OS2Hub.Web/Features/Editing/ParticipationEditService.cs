@@ -74,7 +74,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         }
         else if (end is not null && end <= start)
         {
-            errors["MemberEnd"] = "Slutdatoen skal ligge efter startdatoen.";
+            errors["MemberEnd"] = Periods.EndBeforeStart;
         }
 
         var cleanSource = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
@@ -143,9 +143,9 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
             errors["Role"] = "Vælg en af OS2's fem roller.";
         }
 
-        if (start is not null && end is not null && end <= start)
+        if (Periods.Backwards(start, end))
         {
-            errors["EndDate"] = "Slutdatoen skal ligge efter startdatoen.";
+            errors["EndDate"] = Periods.EndBeforeStart;
         }
 
         if (errors.Count == 0 && await db.Participations.AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
@@ -191,10 +191,9 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
             return OperationResult.Denied;
         }
 
-        if (start is not null && end is not null && end <= start)
+        if (Periods.Backwards(start, end))
         {
-            const string message = "Slutdatoen skal ligge efter startdatoen.";
-            return OperationResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
+            return OperationResult.Invalid(Periods.EndBeforeStart, new Dictionary<string, string> { ["EndDate"] = Periods.EndBeforeStart });
         }
 
         var before = $"{participation.StartDate:yyyy-MM-dd}–{participation.EndDate:yyyy-MM-dd}";

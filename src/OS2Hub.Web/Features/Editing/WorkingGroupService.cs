@@ -228,9 +228,9 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
             errors["Person"] = "Vælg en af organisationens kontaktpersoner.";
         }
 
-        if (input.StartDate is not null && input.EndDate is not null && input.EndDate <= input.StartDate)
+        if (Periods.Backwards(input.StartDate, input.EndDate))
         {
-            errors["EndDate"] = "Slutdatoen skal ligge efter startdatoen.";
+            errors["EndDate"] = Periods.EndBeforeStart;
         }
 
         if (input.IsChair && input.EndDate is not null && input.EndDate <= Today())

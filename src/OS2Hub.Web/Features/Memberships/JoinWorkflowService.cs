@@ -277,7 +277,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (membership.StartDate is { } start && endDate <= start)
         {
-            return OperationResult.Invalid("Slutdatoen skal ligge efter startdatoen.", new Dictionary<string, string> { ["EndDate"] = "Slutdatoen skal ligge efter startdatoen." });
+            return OperationResult.Invalid(Periods.EndBeforeStart, new Dictionary<string, string> { ["EndDate"] = Periods.EndBeforeStart });
         }
 
         // The membership is closed, never deleted: the history of who was a member when stays.
