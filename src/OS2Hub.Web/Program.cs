@@ -45,6 +45,9 @@ builder.Services.AddScoped<OS2Hub.Web.Features.Partners.PartnerService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.Api.OpenDataService>();
 builder.Services.AddScoped<OS2Hub.Web.Features.PublicCode.PublicCodeExport>();
 builder.Services.AddScoped<OS2Hub.Web.Features.PublicCode.PublicCodeImport>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Economy.EconomyService>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Economy.EconomyAdminService>();
+builder.Services.AddScoped<OS2Hub.Web.Features.Economy.PopulationImport>();
 // The open data API: enums as their names, the OpenAPI document limited to /api.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddProblemDetails();
@@ -131,6 +134,7 @@ app.MapAccountEndpoints();
 OS2Hub.Web.Features.Partners.PartnerEndpoints.MapPartnerExports(app);
 app.MapOpenApi();
 OS2Hub.Web.Features.PublicCode.PublicCodeEndpoints.MapPublicCodeApi(app);
+OS2Hub.Web.Features.Economy.EconomyEndpoints.MapEconomy(app);
 OS2Hub.Web.Features.Api.OpenDataEndpoints.MapOpenDataApi(app);
 // A browsable reference for the OpenAPI document, served from the package's own files (no CDN).
 app.UseSwaggerUI(o =>

@@ -26,6 +26,9 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<ContactPerson> ContactPersons => Set<ContactPerson>();
     public DbSet<ContactRole> ContactRoles => Set<ContactRole>();
     public DbSet<PersonalDataAccessEntry> PersonalDataAccessLog => Set<PersonalDataAccessEntry>();
+    public DbSet<EconomyYear> EconomyYears => Set<EconomyYear>();
+    public DbSet<FeeSheet> FeeSheets => Set<FeeSheet>();
+    public DbSet<FeeSheetChange> FeeSheetChanges => Set<FeeSheetChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,6 +32,18 @@ public class Organisation
     /// </summary>
     public DateOnly? ArchivedOn { get; set; }
 
+    /// <summary>
+    /// The size class the secretariat places a non-municipal member in (regions and state bodies have no population of
+    /// their own); municipalities take theirs from the population figures.
+    /// </summary>
+    public SizeClass? AssessedSizeClass { get; set; }
+
+    /// <summary>The population a non-municipal member counts with where a fee sheet splits by population.</summary>
+    public int? AssessedPopulation { get; set; }
+
+    /// <summary>The assessment was invented by the demo generator; cleared with demo data.</summary>
+    public bool AssessmentIsDemo { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Optimistic concurrency: raised on every edit.</summary>

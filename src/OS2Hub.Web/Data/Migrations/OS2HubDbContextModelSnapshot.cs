@@ -295,6 +295,144 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("ContactRoles");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.EconomyYear", b =>
+                {
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SecretariatPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("WeightLille")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightMegetStor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightMellem")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightStor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BudgetYear");
+
+                    b.ToTable("EconomyYears");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoiningFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "BudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("FeeSheets");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheetChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewAnnualAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewJoiningFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OldAnnualAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldJoiningFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "BudgetYear");
+
+                    b.ToTable("FeeSheetChanges");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
                 {
                     b.Property<int>("Id")
@@ -497,6 +635,16 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.Property<DateOnly?>("ArchivedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("AssessedPopulation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssessedSizeClass")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AssessmentIsDemo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Code")
                         .HasMaxLength(4)
@@ -1133,6 +1281,17 @@ namespace OS2Hub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheet", b =>
+                {
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
                         .WithMany()
                         .HasForeignKey("ProductId")

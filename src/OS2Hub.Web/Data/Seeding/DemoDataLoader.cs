@@ -20,6 +20,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Participations.AnyAsync(p => p.IsDemo, ct) || await db.WorkingGroups.AnyAsync(g => g.IsDemo, ct))
         {
+            await LoadEconomyAsync(db, ct);
             return;
         }
 
@@ -104,7 +105,62 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
 
         await db.SaveChangesAsync(ct);
         await CatalogSearch.RefreshAsync(db, products.Select(p => p.Id).ToList(), ct);
+        await LoadEconomyAsync(db, ct);
         logger.LogInformation("Demo data loaded for {Count} products", products.Count);
+    }
+
+    /// <summary>
+    /// The real DKK amounts of OS2's fee sheets and the association's weights are not in the sources: invent them
+    /// (flagged) so the economy can be tried. Each product's amounts depend on its slug and the year only, never on
+    /// the day the generator runs, so a budget year's demo fee sheet is the same on every machine.
+    /// </summary>
+    private static async Task LoadEconomyAsync(OS2HubDbContext db, CancellationToken ct)
+    {
+        var lastYear = Math.Max(2027, DateTime.UtcNow.Year + 1);
+        var recorded = await db.EconomyYears.Select(y => y.BudgetYear).ToListAsync(ct);
+        for (var year = 2024; year <= lastYear; year++)
+        {
+            if (!recorded.Contains(year))
+            {
+                db.EconomyYears.Add(new EconomyYear
+                {
+                    BudgetYear = year, WeightLille = 1m, WeightMellem = 1.5m, WeightStor = 2m, WeightMegetStor = 3m,
+                    SecretariatPercent = 5m, Source = "Demodata: vægte og bidragssats er opfundet", IsDemo = true,
+                });
+            }
+        }
+
+        // Regions have no population of their own: the demo places each as "meget stor", counting its municipalities' inhabitants.
+        var regions = await db.Organisations.Where(o => o.Kind == OrganisationKind.Region && o.AssessedSizeClass == null).ToListAsync(ct);
+        foreach (var region in regions)
+        {
+            var inhabitants = await db.PopulationFigures.Where(f => f.Organisation!.RegionId == region.Id)
+                .GroupBy(f => f.OrganisationId).Select(g => g.OrderByDescending(f => f.AsOf).Select(f => f.Population).First()).ToListAsync(ct);
+            (region.AssessedSizeClass, region.AssessedPopulation, region.AssessmentIsDemo) = (SizeClass.MegetStor, inhabitants.Count > 0 ? inhabitants.Sum() : null, true);
+        }
+
+        var products = await db.Products.Where(p => db.Participations.Any(x => x.ProductId == p.Id && x.Kind == ParticipationKind.Medlem)
+                && !db.FeeSheets.Any(f => f.ProductId == p.Id))
+            .Select(p => new { p.Id, p.Slug }).ToListAsync(ct);
+        foreach (var product in products)
+        {
+            var random = new Random(product.Slug.Aggregate(17, (hash, c) => unchecked(hash * 31 + c)));
+            var baseAmount = random.Next(8, 120) * 10_000m;
+            var joining = random.Next(1, 11) * 5_000L;
+            var key = random.Next(10) switch { 0 => DistributionKey.Ligelig, 1 => DistributionKey.Befolkningstal, _ => DistributionKey.Foreningsnoegle };
+            for (var year = 2024; year <= lastYear; year++)
+            {
+                // Three per cent a year, in whole thousands.
+                var amount = (long)decimal.Round(baseAmount * (decimal)Math.Pow(1.03, year - 2024) / 1000m, MidpointRounding.AwayFromZero) * 1000;
+                db.FeeSheets.Add(new FeeSheet
+                {
+                    ProductId = product.Id, BudgetYear = year, AnnualAmount = amount, JoiningFee = joining, Key = key,
+                    IsDemo = true, UpdatedAt = DateTime.UtcNow, Version = 1,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Removes everything the demo generator made, so a database switched to real data shows real facts only.</summary>
@@ -122,6 +178,10 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
             .SetProperty(p => p.Platforms, (string?)null).SetProperty(p => p.SoftwareType, (string?)null).SetProperty(p => p.Features, (string?)null)
             .SetProperty(p => p.LocalisationReady, (bool?)null).SetProperty(p => p.AvailableLanguages, (string?)null)
             .SetProperty(p => p.DevelopmentStatus, (string?)null).SetProperty(p => p.PublicCodeIsDemo, false), ct);
+        removed += await db.FeeSheets.Where(f => f.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.EconomyYears.Where(y => y.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.Organisations.Where(o => o.AssessmentIsDemo).ExecuteUpdateAsync(u => u
+            .SetProperty(o => o.AssessedSizeClass, (SizeClass?)null).SetProperty(o => o.AssessedPopulation, (int?)null).SetProperty(o => o.AssessmentIsDemo, false), ct);
         removed += await db.Organisations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {

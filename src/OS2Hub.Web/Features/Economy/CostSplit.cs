@@ -48,10 +48,13 @@ public static class CostSplit
         return floors.Select(f =>
         {
             var share = f.Share + (bonus.Contains(f.Member) ? 1 : 0);
-            var contribution = (long)decimal.Round(share * secretariatPercent / 100m, MidpointRounding.AwayFromZero);
-            return new CostShare(f.Member, f.Exact, share, contribution);
+            return new CostShare(f.Member, f.Exact, share, ContributionOn(share, secretariatPercent));
         }).ToList();
     }
+
+    /// <summary>The secretariat's percentage on a whole-kroner amount, rounded to whole kroner, half up.</summary>
+    public static long ContributionOn(long amount, decimal secretariatPercent) =>
+        (long)decimal.Round(amount * secretariatPercent / 100m, MidpointRounding.AwayFromZero);
 
     /// <summary>
     /// The population figure that decides a member's size class for budget year <paramref name="budgetYear"/>: the newest

@@ -1,0 +1,310 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+
+namespace OS2Hub.Web.Features.Economy;
+
+public sealed class KeyInput
+{
+    public int BudgetYear { get; set; }
+    public decimal? Lille { get; set; }
+    public decimal? Mellem { get; set; }
+    public decimal? Stor { get; set; }
+    public decimal? MegetStor { get; set; }
+    public decimal? SecretariatPercent { get; set; }
+    public string? Source { get; set; }
+
+    /// <summary>The version the form was loaded from; null for a year not recorded before.</summary>
+    public int? Version { get; set; }
+}
+
+public sealed class FeeSheetInput
+{
+    public int ProductId { get; set; }
+    public int BudgetYear { get; set; }
+    public long? AnnualAmount { get; set; }
+    public long? JoiningFee { get; set; }
+    public DistributionKey Key { get; set; }
+    public string? Reason { get; set; }
+
+    /// <summary>The version the form was loaded from; null for a year without a fee sheet.</summary>
+    public int? Version { get; set; }
+}
+
+public sealed record FeeSheetChangeInfo(DateTime At, string? By, int BudgetYear, string Reason, bool IsCorrection,
+    long? OldAnnualAmount, long NewAnnualAmount, long? OldJoiningFee, long NewJoiningFee, DistributionKey? OldKey, DistributionKey NewKey);
+
+public sealed record AssessmentRow(int Id, string Slug, string Name, OrganisationKind Kind, SizeClass? SizeClass, int? Population, bool IsDemo, int Version, int Products);
+
+/// <summary>
+/// Keeps the shared economy true: the association's key and percentage per budget year (the secretariat), each
+/// product's fee sheets (the secretariat and the product's produktkoordinator), and the size class of authorities
+/// without a population of their own (the secretariat). Every action checks its grant here, on the server.
+/// </summary>
+public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+    private const long MaxAmount = 10_000_000_000;
+
+    public async Task<IReadOnlyList<EconomyYear>> KeysAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.EconomyYears.AsNoTracking().ToListAsync(ct)).OrderByDescending(y => y.BudgetYear).ToList();
+    }
+
+    public async Task<bool> IsSecretariatAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await JoinWorkflowService.IsSecretariatAsync(db, userId, ct);
+    }
+
+    /// <summary>Whether the user may edit the product's fee sheets: the secretariat or the product's produktkoordinator.</summary>
+    public async Task<bool> CanEditFeeSheetAsync(string userId, int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId);
+    }
+
+    public async Task<OperationResult> SaveKeyAsync(string userId, KeyInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return OperationResult.Denied;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (input.BudgetYear is < MinYear or > MaxYear)
+        {
+            errors[nameof(KeyInput.BudgetYear)] = $"Budgetåret skal ligge mellem {MinYear} og {MaxYear}.";
+        }
+
+        foreach (var (field, value) in new[] { (nameof(KeyInput.Lille), input.Lille), (nameof(KeyInput.Mellem), input.Mellem), (nameof(KeyInput.Stor), input.Stor), (nameof(KeyInput.MegetStor), input.MegetStor) })
+        {
+            if (value is not { } v || v <= 0 || v > 1000)
+            {
+                errors[field] = "Skriv en vægt større end 0 og højst 1000, fx 1, 1,5 eller 2.";
+            }
+        }
+
+        if (input.SecretariatPercent is not { } percent || percent < 0 || percent > 100)
+        {
+            errors[nameof(KeyInput.SecretariatPercent)] = "Skriv bidragssatsen i procent, mellem 0 og 100.";
+        }
+
+        var source = Clean(input.Source);
+        if (source?.Length > 500)
+        {
+            errors[nameof(KeyInput.Source)] = "Kilden må højst være 500 tegn.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult.Invalid("Ret de markerede felter.", errors);
+        }
+
+        var row = await db.EconomyYears.FirstOrDefaultAsync(y => y.BudgetYear == input.BudgetYear, ct);
+        if (row is null != input.Version is null || (row is not null && row.Version != input.Version))
+        {
+            return OperationResult.Conflict("Fordelingsnøglen for året er ændret af en anden, siden du åbnede den. Dine tal står stadig i formularen; genindlæs for at se de nye.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (row is null)
+        {
+            row = new EconomyYear { BudgetYear = input.BudgetYear };
+            db.EconomyYears.Add(row);
+        }
+
+        void Set(string field, decimal old, decimal value, Action<decimal> apply)
+        {
+            if (old != value || row.Version == 0)
+            {
+                db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(EconomyYear), EntityId = input.BudgetYear, Field = field,
+                    OldValue = row.Version == 0 ? null : old.ToString(CultureInfo.InvariantCulture), NewValue = value.ToString(CultureInfo.InvariantCulture) });
+                apply(value);
+            }
+        }
+
+        Set(nameof(EconomyYear.WeightLille), row.WeightLille, input.Lille!.Value, v => row.WeightLille = v);
+        Set(nameof(EconomyYear.WeightMellem), row.WeightMellem, input.Mellem!.Value, v => row.WeightMellem = v);
+        Set(nameof(EconomyYear.WeightStor), row.WeightStor, input.Stor!.Value, v => row.WeightStor = v);
+        Set(nameof(EconomyYear.WeightMegetStor), row.WeightMegetStor, input.MegetStor!.Value, v => row.WeightMegetStor = v);
+        Set(nameof(EconomyYear.SecretariatPercent), row.SecretariatPercent, input.SecretariatPercent!.Value, v => row.SecretariatPercent = v);
+        row.Source = source;
+        // A recorded decision is the secretariat's, no longer the generator's.
+        row.IsDemo = false;
+        row.Version++;
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok(row.BudgetYear);
+    }
+
+    public async Task<FeeSheet?> FeeSheetAsync(int productId, int budgetYear, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.FeeSheets.AsNoTracking().FirstOrDefaultAsync(f => f.ProductId == productId && f.BudgetYear == budgetYear, ct);
+    }
+
+    /// <summary>
+    /// Records a fee sheet for a year, with the reason. A change in a year that has started (1 January passed) is
+    /// recorded as a correction, never silently.
+    /// </summary>
+    public async Task<OperationResult> SaveFeeSheetAsync(string userId, FeeSheetInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), input.ProductId))
+        {
+            return OperationResult.Denied;
+        }
+
+        if (!await db.Products.AnyAsync(p => p.Id == input.ProductId, ct))
+        {
+            return OperationResult.NotFound;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (input.BudgetYear is < MinYear or > MaxYear)
+        {
+            errors[nameof(FeeSheetInput.BudgetYear)] = $"Budgetåret skal ligge mellem {MinYear} og {MaxYear}.";
+        }
+
+        if (input.AnnualAmount is not { } amount || amount < 0 || amount > MaxAmount)
+        {
+            errors[nameof(FeeSheetInput.AnnualAmount)] = "Skriv vederlaget i hele kroner (0 eller mere).";
+        }
+
+        if (input.JoiningFee is not { } fee || fee < 0 || fee > MaxAmount)
+        {
+            errors[nameof(FeeSheetInput.JoiningFee)] = "Skriv tilslutningsafgiften i hele kroner (0 eller mere).";
+        }
+
+        if (!Enum.IsDefined(input.Key))
+        {
+            errors[nameof(FeeSheetInput.Key)] = "Vælg en fordeling.";
+        }
+
+        var reason = Clean(input.Reason);
+        if (reason is null || reason.Length > 1000)
+        {
+            errors[nameof(FeeSheetInput.Reason)] = "Skriv hvorfor takstbladet ændres (fx styregruppens beslutning og dato), højst 1000 tegn.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult.Invalid("Ret de markerede felter.", errors);
+        }
+
+        var sheet = await db.FeeSheets.FirstOrDefaultAsync(f => f.ProductId == input.ProductId && f.BudgetYear == input.BudgetYear, ct);
+        if (sheet is null != input.Version is null || (sheet is not null && sheet.Version != input.Version))
+        {
+            return OperationResult.Conflict("Takstbladet for året er ændret af en anden, siden du åbnede det. Dine tal står stadig i formularen; genindlæs for at se de nye.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.FeeSheetChanges.Add(new FeeSheetChange
+        {
+            ProductId = input.ProductId, BudgetYear = input.BudgetYear, At = now, UserId = userId, Reason = reason!,
+            IsCorrection = new DateOnly(input.BudgetYear, 1, 1) <= DateOnly.FromDateTime(now),
+            OldAnnualAmount = sheet?.AnnualAmount, NewAnnualAmount = input.AnnualAmount!.Value,
+            OldJoiningFee = sheet?.JoiningFee, NewJoiningFee = input.JoiningFee!.Value, OldKey = sheet?.Key, NewKey = input.Key,
+        });
+        if (sheet is null)
+        {
+            sheet = new FeeSheet { ProductId = input.ProductId, BudgetYear = input.BudgetYear };
+            db.FeeSheets.Add(sheet);
+        }
+
+        (sheet.AnnualAmount, sheet.JoiningFee, sheet.Key) = (input.AnnualAmount.Value, input.JoiningFee.Value, input.Key);
+        sheet.IsDemo = false;
+        sheet.UpdatedAt = now;
+        sheet.Version++;
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok(sheet.Id);
+    }
+
+    /// <summary>The product's fee sheet changes, newest first; who made them only for those who may edit.</summary>
+    public async Task<IReadOnlyList<FeeSheetChangeInfo>> HistoryAsync(string? userId, int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var showWho = userId is not null && JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId);
+        var rows = await db.FeeSheetChanges.AsNoTracking().Where(c => c.ProductId == productId)
+            .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
+            .Select(c => new { c, By = db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync(ct);
+        return rows.Select(r => new FeeSheetChangeInfo(r.c.At, showWho ? r.By ?? r.c.UserId : null, r.c.BudgetYear, r.c.Reason, r.c.IsCorrection,
+            r.c.OldAnnualAmount, r.c.NewAnnualAmount, r.c.OldJoiningFee, r.c.NewJoiningFee, r.c.OldKey, r.c.NewKey)).ToList();
+    }
+
+    /// <summary>The public authorities that are not municipalities, with the class the secretariat placed them in.</summary>
+    public async Task<IReadOnlyList<AssessmentRow>?> AssessmentsAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return null;
+        }
+
+        return await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Region || o.Kind == OrganisationKind.Stat || o.Kind == OrganisationKind.AndenOffentlig)
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name)
+            .Select(o => new AssessmentRow(o.Id, o.Slug, o.Name, o.Kind, o.AssessedSizeClass, o.AssessedPopulation, o.AssessmentIsDemo, o.Version,
+                db.Participations.Count(x => x.OrganisationId == o.Id && x.Kind == ParticipationKind.Medlem)))
+            .ToListAsync(ct);
+    }
+
+    public async Task<OperationResult> SaveAssessmentAsync(string userId, int organisationId, int version, SizeClass? sizeClass, int? population, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return OperationResult.Denied;
+        }
+
+        var org = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        if (org is null)
+        {
+            return OperationResult.NotFound;
+        }
+
+        if (org.Kind is OrganisationKind.Kommune or OrganisationKind.Virksomhed)
+        {
+            return OperationResult.Invalid("Kun regioner og andre myndigheder uden eget befolkningstal placeres af sekretariatet; en kommunes klasse følger dens befolkningstal.");
+        }
+
+        if (population is < 1 or > 10_000_000 || (sizeClass is { } s && !Enum.IsDefined(s)))
+        {
+            return OperationResult.Invalid("Skriv befolkningstallet som et helt tal mellem 1 og 10.000.000.", new Dictionary<string, string> { ["Population"] = "Skriv et helt tal mellem 1 og 10.000.000." });
+        }
+
+        if (org.Version != version)
+        {
+            return OperationResult.Conflict("Organisationen er ændret af en anden, siden du åbnede siden. Genindlæs for at se ændringen.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (org.AssessedSizeClass != sizeClass)
+        {
+            db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), EntityId = org.Id, Field = nameof(Organisation.AssessedSizeClass),
+                OldValue = org.AssessedSizeClass?.ToString(), NewValue = sizeClass?.ToString() });
+        }
+
+        if (org.AssessedPopulation != population)
+        {
+            db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), EntityId = org.Id, Field = nameof(Organisation.AssessedPopulation),
+                OldValue = org.AssessedPopulation?.ToString(CultureInfo.InvariantCulture), NewValue = population?.ToString(CultureInfo.InvariantCulture) });
+        }
+
+        (org.AssessedSizeClass, org.AssessedPopulation, org.AssessmentIsDemo) = (sizeClass, population, false);
+        org.UpdatedAt = now;
+        org.Version++;
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok(org.Id);
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Memberships;
+
+namespace OS2Hub.Web.Features.Economy;
+
+public enum PopulationChangeKind
+{
+    New,
+    Changed,
+    Unchanged,
+}
+
+public sealed record PopulationChange(int OrganisationId, string Code, string Name, DateOnly AsOf, int Population, int? Previous, PopulationChangeKind Kind);
+
+public sealed record PopulationLine(int Line, string Text, string Reason);
+
+/// <summary>
+/// What a population file would do: figures to add or correct, rows skipped as not municipalities, and lines that
+/// cannot be read. A file with any unreadable line, or that is not a population table at all, imports nothing.
+/// </summary>
+public sealed record PopulationPreview(string? FileProblem, string Encoding, IReadOnlyList<PopulationChange> Changes, IReadOnlyList<PopulationLine> Skipped, IReadOnlyList<PopulationLine> Errors)
+{
+    public bool CanApply => FileProblem is null && Errors.Count == 0 && Changes.Any(c => c.Kind != PopulationChangeKind.Unchanged);
+}
+
+/// <summary>
+/// Imports Danmarks Statistik's population table FOLK1A as Statistikbanken exports it: semicolon-separated, the area
+/// as code and name ("813 Frederikshavn"), the quarter ("2026K1" = 1 January 2026) and the figure, in UTF-8 or
+/// Windows-1252. Figures are added with their date beside the earlier ones, so every budget year keeps its figure.
+/// </summary>
+public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+{
+    public const long MaxBytes = 2 * 1024 * 1024;
+    private const string Source = "Danmarks Statistik, Statistikbanken FOLK1A";
+
+    // Not municipalities: the whole country, the five regions (DST's codes 081–085) and Christiansø, which no municipality governs.
+    private static readonly Dictionary<string, string> s_notMunicipalities = new()
+    {
+        ["000"] = "hele landet, ikke en kommune",
+        ["081"] = "en region, ikke en kommune",
+        ["082"] = "en region, ikke en kommune",
+        ["083"] = "en region, ikke en kommune",
+        ["084"] = "en region, ikke en kommune",
+        ["085"] = "en region, ikke en kommune",
+        ["411"] = "Christiansø hører ikke under en kommune",
+    };
+
+    static PopulationImport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public async Task<PopulationPreview?> PreviewAsync(string userId, Stream file, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return null;
+        }
+
+        return await ReadAsync(db, file, ct);
+    }
+
+    /// <summary>Reads the file again and applies it in one transaction: all of it or nothing.</summary>
+    public async Task<OperationResult> ApplyAsync(string userId, Stream file, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        {
+            return OperationResult.Denied;
+        }
+
+        var preview = await ReadAsync(db, file, ct);
+        if (preview.FileProblem is not null || preview.Errors.Count > 0)
+        {
+            return OperationResult.Invalid(preview.FileProblem ?? $"Filen har {preview.Errors.Count} linje(r), der ikke kan læses. Intet er importeret.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var change in preview.Changes.Where(c => c.Kind != PopulationChangeKind.Unchanged))
+        {
+            var figure = await db.PopulationFigures.FirstOrDefaultAsync(f => f.OrganisationId == change.OrganisationId && f.AsOf == change.AsOf, ct);
+            if (figure is null)
+            {
+                db.PopulationFigures.Add(new PopulationFigure { OrganisationId = change.OrganisationId, AsOf = change.AsOf, Population = change.Population, Source = Source });
+            }
+            else
+            {
+                figure.Population = change.Population;
+                figure.Source = Source;
+            }
+
+            db.ChangeLog.Add(new ChangeLogEntry
+            {
+                At = now, UserId = userId, EntityType = nameof(Organisation), EntityId = change.OrganisationId,
+                Field = $"Population {change.AsOf:yyyy-MM-dd}", OldValue = change.Previous?.ToString(CultureInfo.InvariantCulture),
+                NewValue = change.Population.ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return OperationResult.Ok(preview.Changes.Count(c => c.Kind != PopulationChangeKind.Unchanged));
+    }
+
+    private static async Task<PopulationPreview> ReadAsync(OS2HubDbContext db, Stream file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxBytes)
+        {
+            return Problem("Filen er større end 2 MB. En befolkningstabel for alle kommuner fylder langt mindre; eksportér kun FOLK1A's område, tid og antal.");
+        }
+
+        var (text, encodingName) = Decode(buffer.ToArray());
+        var rows = new List<(int Line, string[] Fields)>();
+        // No header: Statistikbanken puts a title line, a header line or neither before the data, so each line is judged by its fields.
+        using (var csv = CsvReader.Create(new StringReader(text), new CsvReaderOptions { Separator = ';', HasHeader = false, TrackLineNumbers = true }, false))
+        {
+            while (await csv.ReadAsync(ct))
+            {
+                var fields = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetString(i).Trim()).ToArray();
+                if (fields.Any(f => f.Length > 0))
+                {
+                    rows.Add(((int)csv.LineNumber, fields));
+                }
+            }
+        }
+
+        var municipalities = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Kommune && o.Code != null)
+            .Select(o => new { o.Id, o.Code, o.Name, Figures = o.PopulationFigures.Select(f => new { f.AsOf, f.Population }).ToList() })
+            .ToDictionaryAsync(o => o.Code!, ct);
+        var changes = new List<PopulationChange>();
+        var skipped = new List<PopulationLine>();
+        var errors = new List<PopulationLine>();
+        var seen = new HashSet<(string, DateOnly)>();
+        var dataRows = 0;
+        foreach (var (line, fields) in rows)
+        {
+            var joined = string.Join(';', fields);
+            var area = fields.Select(f => AreaPattern().Match(f)).FirstOrDefault(m => m.Success);
+            var period = fields.Select(f => PeriodPattern().Match(f)).FirstOrDefault(m => m.Success);
+            if (area is null && period is null)
+            {
+                // A title or header line ("OMRÅDE;TID;INDHOLD"): not data.
+                continue;
+            }
+
+            dataRows++;
+            if (area is null || period is null)
+            {
+                errors.Add(new PopulationLine(line, joined, area is null ? "Området mangler eller står ikke som kode og navn (fx \"813 Frederikshavn\")." : "Perioden mangler eller står ikke som fx \"2026K1\"."));
+                continue;
+            }
+
+            var code = area.Groups["code"].Value.PadLeft(3, '0');
+            if (s_notMunicipalities.TryGetValue(code, out var why))
+            {
+                skipped.Add(new PopulationLine(line, joined, why));
+                continue;
+            }
+
+            if (!int.TryParse(fields[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var population) || population <= 0)
+            {
+                errors.Add(new PopulationLine(line, joined, $"Antallet \"{fields[^1]}\" er ikke et helt, positivt tal."));
+                continue;
+            }
+
+            if (!municipalities.TryGetValue(code.PadLeft(4, '0'), out var municipality))
+            {
+                errors.Add(new PopulationLine(line, joined, $"Kommunekoden {code} findes ikke blandt de 98 kommuner."));
+                continue;
+            }
+
+            var asOf = new DateOnly(int.Parse(period.Groups["year"].Value, CultureInfo.InvariantCulture), (int.Parse(period.Groups["quarter"].Value, CultureInfo.InvariantCulture) - 1) * 3 + 1, 1);
+            if (!seen.Add((municipality.Code!, asOf)))
+            {
+                errors.Add(new PopulationLine(line, joined, $"{municipality.Name} står mere end én gang for {asOf:yyyy-MM-dd}."));
+                continue;
+            }
+
+            var previous = municipality.Figures.FirstOrDefault(f => f.AsOf == asOf)?.Population;
+            changes.Add(new PopulationChange(municipality.Id, municipality.Code!, municipality.Name, asOf, population, previous,
+                previous is null ? PopulationChangeKind.New : previous == population ? PopulationChangeKind.Unchanged : PopulationChangeKind.Changed));
+        }
+
+        if (dataRows == 0)
+        {
+            return Problem("Filen ligner ikke Danmarks Statistiks befolkningstabel (FOLK1A): ingen linjer har et område som \"813 Frederikshavn\" og en periode som \"2026K1\".");
+        }
+
+        return new PopulationPreview(null, encodingName, changes.OrderBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.AsOf).ToList(), skipped, errors);
+    }
+
+    /// <summary>UTF-8 when the bytes are valid UTF-8 (Statistikbanken's own choice), otherwise Windows-1252 (what Excel saves).</summary>
+    private static (string Text, string Encoding) Decode(byte[] bytes)
+    {
+        try
+        {
+            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return (text.TrimStart('\uFEFF'), "UTF-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            return (Encoding.GetEncoding(1252).GetString(bytes), "Windows-1252");
+        }
+    }
+
+    private static PopulationPreview Problem(string message) => new(message, "", [], [], []);
+
+    [GeneratedRegex(@"^(?<code>\d{1,3})\s+\S")]
+    private static partial Regex AreaPattern();
+
+    [GeneratedRegex(@"^(?<year>\d{4})K(?<quarter>[1-4])$")]
+    private static partial Regex PeriodPattern();
+}
