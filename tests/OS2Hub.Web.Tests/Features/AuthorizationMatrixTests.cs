@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Contacts;
+using OS2Hub.Web.Features.Economy;
 using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Features.Memberships;
@@ -10,7 +11,7 @@ using OS2Hub.Web.Tests.Infrastructure;
 namespace OS2Hub.Web.Tests.Features;
 
 /// <summary>
-/// Who may do what, written out row by row: the join workflow and every edit action. Each row drives the real
+/// Who may do what, written out row by row: the join workflow, every edit action and the shared economy. Each row drives the real
 /// service on the world of <see cref="WorkflowWorld"/>. An allowed row checks that the change happened; a denied row
 /// checks that it was refused and that nothing in the database changed. The expectations are literals, not derived
 /// from the code.
@@ -54,6 +55,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "contact-role",     "Hans",                  false },
         { "it-frederikshavn",  "contact-delete",   "Mette",                 true },
         { "it-frederikshavn",  "contact-delete",   "Hans",                  false },
+        { "it-frederikshavn",  "economy-key",      "-",                     false },
+        { "it-frederikshavn",  "fee-sheet",        "Alfa",                  false },  // co-owns Alfa, still sets no fees
+        { "it-frederikshavn",  "size-class",       "Region Prøve",          false },
+        { "it-frederikshavn",  "population-import","Frederikshavn",         false },
 
         { "pk-alfa",           "approve",          "København→Alfa",        true },   // own product
         { "pk-alfa",           "approve",          "Frederikshavn→Beta",    false },  // other product
@@ -90,6 +95,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "contact-create",   "Frederikshavn",         false },  // names people in its groups, keeps none
         { "pk-alfa",           "contact-edit",     "Mette",                 false },
         { "pk-alfa",           "contact-delete",   "Mette",                 false },
+        { "pk-alfa",           "fee-sheet",        "Alfa",                  true },   // records its styregruppe's fee sheet
+        { "pk-alfa",           "fee-sheet",        "Beta",                  false },
+        { "pk-alfa",           "economy-key",      "-",                     false },  // the generalforsamling's decision, recorded by the secretariat
+        { "pk-alfa",           "size-class",       "Region Prøve",          false },
+        { "pk-alfa",           "population-import","Frederikshavn",         false },
 
         { "sekretariat",       "request",          "Helsingør→Gamma",       true },
         { "sekretariat",       "withdraw",         "Helsingør→Beta",        true },
@@ -118,6 +128,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "contact-edit",     "Hans",                  true },
         { "sekretariat",       "contact-role",     "Hans",                  true },
         { "sekretariat",       "contact-delete",   "Hans",                  true },
+        { "sekretariat",       "economy-key",      "-",                     true },
+        { "sekretariat",       "fee-sheet",        "Beta",                  true },
+        { "sekretariat",       "size-class",       "Region Prøve",          true },
+        { "sekretariat",       "population-import","Frederikshavn",         true },
 
         { "leverandoer",       "request",          "Frederikshavn→Gamma",   false },
         { "leverandoer",       "withdraw",         "Frederikshavn→Beta",    false },
@@ -138,6 +152,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "contact-create",   "Leverandør",            false },
         { "leverandoer",       "contact-edit",     "Mette",                 false },
         { "leverandoer",       "contact-delete",   "Mette",                 false },
+        { "leverandoer",       "economy-key",      "-",                     false },
+        { "leverandoer",       "fee-sheet",        "Alfa",                  false },  // supplier on Alfa
+        { "leverandoer",       "size-class",       "Region Prøve",          false },
+        { "leverandoer",       "population-import","Frederikshavn",         false },
 
         { "uden-rolle",        "request",          "Frederikshavn→Gamma",   false },
         { "uden-rolle",        "withdraw",         "Frederikshavn→Beta",    false },
@@ -160,6 +178,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "contact-create",   "Frederikshavn",         false },
         { "uden-rolle",        "contact-edit",     "Mette",                 false },
         { "uden-rolle",        "contact-delete",   "Mette",                 false },
+        { "uden-rolle",        "economy-key",      "-",                     false },
+        { "uden-rolle",        "fee-sheet",        "Alfa",                  false },
+        { "uden-rolle",        "size-class",       "Region Prøve",          false },
+        { "uden-rolle",        "population-import","Frederikshavn",         false },
     };
 
     [Theory]
@@ -262,6 +284,18 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 return await new ContactService(_db, clock).AddRoleAsync(user, w.Contacts[target], w.Products["Gamma"], ContactRoleKind.Teknisk, new DateOnly(2026, 1, 1), null, ct);
             case "contact-delete":
                 return await new ContactService(_db, clock).DeleteAsync(user, w.Contacts[target], ct);
+            case "economy-key":
+                return await new EconomyAdminService(_db, clock).SaveKeyAsync(user, new KeyInput { BudgetYear = 2027, Lille = 1, Mellem = 1.5m, Stor = 2, MegetStor = 3, SecretariatPercent = 5 }, ct);
+            case "fee-sheet":
+                return await new EconomyAdminService(_db, clock).SaveFeeSheetAsync(user, new FeeSheetInput
+                {
+                    ProductId = w.Products[target], BudgetYear = 2027, AnnualAmount = 250_000, JoiningFee = 25_000, Key = DistributionKey.Foreningsnoegle, Reason = "Styregruppens budget 2027",
+                }, ct);
+            case "size-class":
+                return await new EconomyAdminService(_db, clock).SaveAssessmentAsync(user, w.Organisations[target], 0, SizeClass.MegetStor, 590_000, ct);
+            case "population-import":
+                var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"813 Frederikshavn\";\"2026K1\";57523\n"));
+                return await new PopulationImport(_db, clock).ApplyAsync(user, file, ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
@@ -318,12 +352,14 @@ public sealed class AuthorizationMatrixTests : IDisposable
             string.Join("|", await db.JoinRequests.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.ProductId}:{r.OrganisationId}:{r.Status}:{r.DecidedByUserId}:{r.DecisionReason}:{r.ContactName}").ToListAsync(ct)),
             string.Join("|", await db.Participations.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.ProductId}:{x.OrganisationId}:{x.Kind}:{x.Role}:{x.StartDate}:{x.EndDate}").ToListAsync(ct)),
             string.Join("|", await db.Products.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Version}:{p.Description}:{p.Maturity}:{p.Lifecycle}:{p.JoinAgreementUrl}").ToListAsync(ct)),
-            string.Join("|", await db.Organisations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Version}:{o.Website}").ToListAsync(ct)),
+            string.Join("|", await db.Organisations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Version}:{o.Website}:{o.AssessedSizeClass}").ToListAsync(ct)),
+            string.Join("|", await db.EconomyYears.Select(y => $"{y.BudgetYear}:{y.Version}").ToListAsync(ct)),
+            string.Join("|", await db.FeeSheets.OrderBy(f => f.Id).Select(f => $"{f.ProductId}:{f.BudgetYear}:{f.Version}:{f.AnnualAmount}").ToListAsync(ct)),
             string.Join("|", await db.ContactPersons.OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Version}:{c.Title}").ToListAsync(ct)),
             string.Join("|", await db.ContactRoles.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.ProductId}:{r.Kind}:{r.EndDate}").ToListAsync(ct)),
             string.Join("|", await db.WorkingGroupMembers.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.OrganisationId}:{m.ContactPersonId}:{m.IsChair}:{m.EndDate}").ToListAsync(ct)),
             $"{await db.WorkingGroups.CountAsync(ct)}:{await db.ProductSources.CountAsync(ct)}:{await db.Categories.CountAsync(ct)}:{await db.PopulationFigures.CountAsync(ct)}",
-            $"{await db.MembershipEvents.CountAsync(ct)}:{await db.ChangeLog.CountAsync(ct)}",
+            $"{await db.MembershipEvents.CountAsync(ct)}:{await db.ChangeLog.CountAsync(ct)}:{await db.FeeSheetChanges.CountAsync(ct)}",
         };
         return string.Join("#", parts);
     }

@@ -95,7 +95,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var memberCounts = await CountByOrganisation(c, ParticipationKind.Medlem, Facet.Municipality, ct);
 
         var regionCounts = await CountByRegion(c, ct);
-        var regionOptions = c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Region).OrderBy(o => o.Code)
+        var regionOptions = c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Region && o.Code is not null).OrderBy(o => o.Code)
             .Select(r => new FacetOption(r.Code!, r.Name, regionCounts.GetValueOrDefault(r.Code!))).ToList();
 
         var byName = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false);
@@ -138,7 +138,8 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var products = Filter(c, Facet.Region);
         var current = ParticipationRules.CurrentOn(c.Today, ParticipationKind.Medlem);
         var counts = new Dictionary<string, int>();
-        foreach (var region in c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Region))
+        // A region recorded without its code (not yet known) cannot be a filter value, so it has no count either.
+        foreach (var region in c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Region && o.Code is not null))
         {
             var members = c.RegionMembers([region.Code!]);
             counts[region.Code!] = restricted

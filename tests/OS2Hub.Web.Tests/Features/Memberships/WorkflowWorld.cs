@@ -35,6 +35,7 @@ public sealed class WorkflowWorld
             ["Helsingør"] = new() { Name = "Helsingør Kommune", Slug = "helsingoer", Kind = OrganisationKind.Kommune, Code = "0217" },
             ["København"] = new() { Name = "Københavns Kommune", Slug = "koebenhavn", Kind = OrganisationKind.Kommune, Code = "0101" },
             ["Leverandør"] = new() { Name = "Leverandør ApS", Slug = "leverandoer-aps", Kind = OrganisationKind.Virksomhed },
+            ["Region Prøve"] = new() { Name = "Region Prøve", Slug = "region-proeve", Kind = OrganisationKind.Region },
         };
         var products = new Dictionary<string, Product>
         {
