@@ -91,20 +91,28 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
             .Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Medlem))
             .Where(x => x.OrganisationId == orgId)
             .Select(x => new { x.ProductId, x.Product!.Slug, x.Product.Name })
-            .OrderBy(x => x.Name).ToListAsync(ct);
+            .Distinct().ToListAsync(ct);
+        var ids = products.Select(p => p.ProductId).ToList();
         var key = await KeyAsync(db, year, ct);
+        // An authority may co-own many products: the fee sheets and every product's members are read in a few
+        // queries for all of them together, not per product.
+        var terms = (await db.FeeSheets.AsNoTracking().Where(f => ids.Contains(f.ProductId) && f.BudgetYear <= year).ToListAsync(ct))
+            .GroupBy(f => f.ProductId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(f => f.BudgetYear)!)
+            .ToDictionary(e => e.Key, e => new FeeTerms(e.Value.BudgetYear, e.Value.AnnualAmount, e.Value.JoiningFee, e.Value.Key, e.Value.IsDemo));
+        var members = await MembersByProductAsync(db, terms.Keys.ToList(), year, ct);
+        var byName = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false);
         var rows = new List<AuthorityProductCost>();
-        foreach (var p in products)
+        foreach (var p in products.OrderBy(p => p.Name, byName))
         {
-            var terms = await TermsAsync(db, p.ProductId, year, ct);
-            if (terms is null || key is null)
+            if (key is null || !terms.TryGetValue(p.ProductId, out var sheet))
             {
                 rows.Add(new AuthorityProductCost(p.Slug, p.Name, null, null, false, false));
                 continue;
             }
 
-            var view = Compute(year, terms, key, await MembersAsync(db, p.ProductId, year, null, ct));
-            var alone = terms.AnnualAmount + CostSplit.ContributionOn(terms.AnnualAmount, key.SecretariatPercent);
+            var view = Compute(year, sheet, key, members[p.ProductId]);
+            var alone = sheet.AnnualAmount + CostSplit.ContributionOn(sheet.AnnualAmount, key.SecretariatPercent);
             rows.Add(new AuthorityProductCost(p.Slug, p.Name, view.Shares.FirstOrDefault(s => s.Member.OrganisationId == orgId), alone, view.IsEstimate, view.IsDemo));
         }
 
@@ -219,17 +227,31 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
     /// </summary>
     internal static async Task<IReadOnlyList<EconomyMember>> MembersAsync(OS2HubDbContext db, int productId, int year, int? joining, CancellationToken ct)
     {
-        var newYear = new DateOnly(year, 1, 1);
-        var ids = await db.Participations.Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Medlem))
-            .Where(x => x.ProductId == productId).Select(x => x.OrganisationId).Distinct().ToListAsync(ct);
-        if (joining is { } j && !ids.Contains(j))
+        var members = (await MembersByProductAsync(db, [productId], year, ct))[productId];
+        if (joining is not { } j || members.Any(m => m.OrganisationId == j))
         {
-            ids.Add(j);
+            return members;
         }
 
-        var orgs = await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Where(o => ids.Contains(o.Id)).ToListAsync(ct);
-        return orgs.Select(o => MemberFor(o, year)).OrderBy(m => m.Code ?? "\uffff", StringComparer.Ordinal).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList();
+        var org = await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).FirstAsync(o => o.Id == j, ct);
+        return Ordered(members.Append(MemberFor(org, year)));
     }
+
+    /// <summary>The members of 1 January of <paramref name="year"/> for each product, in two queries whatever the number of products.</summary>
+    private static async Task<Dictionary<int, List<EconomyMember>>> MembersByProductAsync(OS2HubDbContext db, List<int> productIds, int year, CancellationToken ct)
+    {
+        var newYear = new DateOnly(year, 1, 1);
+        var pairs = await db.Participations.Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Medlem))
+            .Where(x => productIds.Contains(x.ProductId)).Select(x => new { x.ProductId, x.OrganisationId }).Distinct().ToListAsync(ct);
+        var orgIds = pairs.Select(p => p.OrganisationId).Distinct().ToList();
+        var orgs = (await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Where(o => orgIds.Contains(o.Id)).ToListAsync(ct))
+            .ToDictionary(o => o.Id, o => MemberFor(o, year));
+        var byProduct = pairs.ToLookup(p => p.ProductId, p => orgs[p.OrganisationId]);
+        return productIds.Distinct().ToDictionary(id => id, id => Ordered(byProduct[id]));
+    }
+
+    private static List<EconomyMember> Ordered(IEnumerable<EconomyMember> members) =>
+        members.OrderBy(m => m.Code ?? "\uffff", StringComparer.Ordinal).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList();
 
     /// <summary>A municipality's class comes from the figure the budget year uses; any other authority's from the secretariat's assessment.</summary>
     internal static EconomyMember MemberFor(Organisation o, int year)
