@@ -27,6 +27,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<ContactRole> ContactRoles => Set<ContactRole>();
     public DbSet<PersonalDataAccessEntry> PersonalDataAccessLog => Set<PersonalDataAccessEntry>();
     public DbSet<EconomyYear> EconomyYears => Set<EconomyYear>();
+    public DbSet<SizeAssessment> SizeAssessments => Set<SizeAssessment>();
     public DbSet<FeeSheet> FeeSheets => Set<FeeSheet>();
     public DbSet<FeeSheetChange> FeeSheetChanges => Set<FeeSheetChange>();
 

@@ -158,7 +158,7 @@ public sealed class ReferenceDataTests : IDisposable
             Assert.All(await db.Participations.Where(p => p.Kind == ParticipationKind.Medlem).ToListAsync(Ct), p => Assert.True(p.IsDemo));
             Assert.All(await db.FeeSheets.ToListAsync(Ct), f => Assert.True(f.IsDemo));
             Assert.True(await db.EconomyYears.AllAsync(y => y.IsDemo, Ct) && await db.EconomyYears.AnyAsync(Ct));
-            Assert.Equal(5, await db.Organisations.CountAsync(o => o.AssessmentIsDemo && o.AssessedSizeClass == SizeClass.MegetStor, Ct));
+            Assert.Equal(5, await db.SizeAssessments.CountAsync(a => a.IsDemo && a.SizeClass == SizeClass.MegetStor, Ct));
         }
 
         await new OS2Hub.Web.Data.Seeding.DemoDataLoader(_db, Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Data.Seeding.DemoDataLoader>.Instance)
@@ -171,7 +171,7 @@ public sealed class ReferenceDataTests : IDisposable
         Assert.False(await after.Organisations.AnyAsync(o => o.IsDemo, Ct));
         Assert.False(await after.FeeSheets.AnyAsync(Ct));
         Assert.False(await after.EconomyYears.AnyAsync(Ct));
-        Assert.False(await after.Organisations.AnyAsync(o => o.AssessedSizeClass != null || o.AssessmentIsDemo, Ct));
+        Assert.False(await after.SizeAssessments.AnyAsync(Ct));
         Assert.True(await after.Participations.AnyAsync(p => p.Kind == ParticipationKind.Leverandoer, Ct));
     }
 }

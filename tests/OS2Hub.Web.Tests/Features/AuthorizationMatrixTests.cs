@@ -292,7 +292,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
                     ProductId = w.Products[target], BudgetYear = 2027, AnnualAmount = 250_000, JoiningFee = 25_000, Key = DistributionKey.Foreningsnoegle, Reason = "Styregruppens budget 2027",
                 }, ct);
             case "size-class":
-                return await new EconomyAdminService(_db, clock).SaveAssessmentAsync(user, w.Organisations[target], 0, SizeClass.MegetStor, 590_000, ct);
+                return await new EconomyAdminService(_db, clock).SaveAssessmentAsync(user, w.Organisations[target], 0, 2027, SizeClass.MegetStor, 590_000, ct);
             case "population-import":
                 var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"813 Frederikshavn\";\"2026K1\";57523\n"));
                 return await new PopulationImport(_db, clock).ApplyAsync(user, file, ct);
@@ -352,7 +352,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             string.Join("|", await db.JoinRequests.OrderBy(r => r.Id).Select(r => $"{r.Id}:{r.ProductId}:{r.OrganisationId}:{r.Status}:{r.DecidedByUserId}:{r.DecisionReason}:{r.ContactName}").ToListAsync(ct)),
             string.Join("|", await db.Participations.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.ProductId}:{x.OrganisationId}:{x.Kind}:{x.Role}:{x.StartDate}:{x.EndDate}").ToListAsync(ct)),
             string.Join("|", await db.Products.OrderBy(p => p.Id).Select(p => $"{p.Id}:{p.Version}:{p.Description}:{p.Maturity}:{p.Lifecycle}:{p.JoinAgreementUrl}").ToListAsync(ct)),
-            string.Join("|", await db.Organisations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Version}:{o.Website}:{o.AssessedSizeClass}").ToListAsync(ct)),
+            string.Join("|", await db.Organisations.OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.Version}:{o.Website}:{o.SizeAssessments.Count}").ToListAsync(ct)),
             string.Join("|", await db.EconomyYears.Select(y => $"{y.BudgetYear}:{y.Version}").ToListAsync(ct)),
             string.Join("|", await db.FeeSheets.OrderBy(f => f.Id).Select(f => $"{f.ProductId}:{f.BudgetYear}:{f.Version}:{f.AnnualAmount}").ToListAsync(ct)),
             string.Join("|", await db.ContactPersons.OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.Version}:{c.Title}").ToListAsync(ct)),

@@ -33,6 +33,15 @@ internal sealed class PopulationFigureConfiguration : IEntityTypeConfiguration<P
     }
 }
 
+internal sealed class SizeAssessmentConfiguration : IEntityTypeConfiguration<SizeAssessment>
+{
+    public void Configure(EntityTypeBuilder<SizeAssessment> builder)
+    {
+        builder.HasOne(a => a.Organisation).WithMany(o => o.SizeAssessments).HasForeignKey(a => a.OrganisationId);
+        builder.HasIndex(a => new { a.OrganisationId, a.FromBudgetYear }).IsUnique();
+    }
+}
+
 internal sealed class OrganisationSlugRedirectConfiguration : IEntityTypeConfiguration<OrganisationSlugRedirect>
 {
     public void Configure(EntityTypeBuilder<OrganisationSlugRedirect> builder)

@@ -32,24 +32,15 @@ public class Organisation
     /// </summary>
     public DateOnly? ArchivedOn { get; set; }
 
-    /// <summary>
-    /// The size class the secretariat places a non-municipal member in (regions and state bodies have no population of
-    /// their own); municipalities take theirs from the population figures.
-    /// </summary>
-    public SizeClass? AssessedSizeClass { get; set; }
-
-    /// <summary>The population a non-municipal member counts with where a fee sheet splits by population.</summary>
-    public int? AssessedPopulation { get; set; }
-
-    /// <summary>The assessment was invented by the demo generator; cleared with demo data.</summary>
-    public bool AssessmentIsDemo { get; set; }
-
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Optimistic concurrency: raised on every edit.</summary>
     public int Version { get; set; }
 
     public List<PopulationFigure> PopulationFigures { get; set; } = [];
+
+    /// <summary>For authorities without a population of their own: the secretariat's placements, each from a budget year.</summary>
+    public List<SizeAssessment> SizeAssessments { get; set; } = [];
     public List<Participation> Participations { get; set; } = [];
 }
 
@@ -62,6 +53,24 @@ public class PopulationFigure
     public DateOnly AsOf { get; set; }
     public int Population { get; set; }
     public string? Source { get; set; }
+}
+
+/// <summary>
+/// The size class the secretariat places a non-municipal member in (regions and state bodies have no population of
+/// their own), and the population it counts with where a fee sheet splits by population. It applies from a budget
+/// year, like a municipality's new figure, so a reassessment never changes a year already shared.
+/// </summary>
+public class SizeAssessment
+{
+    public int Id { get; set; }
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public int FromBudgetYear { get; set; }
+    public SizeClass SizeClass { get; set; }
+    public int? Population { get; set; }
+
+    /// <summary>Invented by the demo generator; removed with demo data.</summary>
+    public bool IsDemo { get; set; }
 }
 
 /// <summary>An old slug that still leads to the organisation after a rename.</summary>

@@ -636,16 +636,6 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<DateOnly?>("ArchivedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("AssessedPopulation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssessedSizeClass")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AssessmentIsDemo")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Code")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT")
@@ -1168,6 +1158,37 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("ProductSources");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.SizeAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromBudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SizeClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "FromBudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("SizeAssessments");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -1466,6 +1487,17 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.SizeAssessment", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany("SizeAssessments")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
@@ -1516,6 +1548,8 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Participations");
 
                     b.Navigation("PopulationFigures");
+
+                    b.Navigation("SizeAssessments");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Product", b =>

@@ -131,12 +131,15 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         }
 
         // Regions have no population of their own: the demo places each as "meget stor", counting its municipalities' inhabitants.
-        var regions = await db.Organisations.Where(o => o.Kind == OrganisationKind.Region && o.AssessedSizeClass == null).ToListAsync(ct);
+        var regions = await db.Organisations.Where(o => o.Kind == OrganisationKind.Region && !o.SizeAssessments.Any()).ToListAsync(ct);
         foreach (var region in regions)
         {
             var inhabitants = await db.PopulationFigures.Where(f => f.Organisation!.RegionId == region.Id)
                 .GroupBy(f => f.OrganisationId).Select(g => g.OrderByDescending(f => f.AsOf).Select(f => f.Population).First()).ToListAsync(ct);
-            (region.AssessedSizeClass, region.AssessedPopulation, region.AssessmentIsDemo) = (SizeClass.MegetStor, inhabitants.Count > 0 ? inhabitants.Sum() : null, true);
+            db.SizeAssessments.Add(new SizeAssessment
+            {
+                OrganisationId = region.Id, FromBudgetYear = 2024, SizeClass = SizeClass.MegetStor, Population = inhabitants.Count > 0 ? inhabitants.Sum() : null, IsDemo = true,
+            });
         }
 
         var products = await db.Products.Where(p => db.Participations.Any(x => x.ProductId == p.Id && x.Kind == ParticipationKind.Medlem)
@@ -180,8 +183,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
             .SetProperty(p => p.DevelopmentStatus, (string?)null).SetProperty(p => p.PublicCodeIsDemo, false), ct);
         removed += await db.FeeSheets.Where(f => f.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.EconomyYears.Where(y => y.IsDemo).ExecuteDeleteAsync(ct);
-        removed += await db.Organisations.Where(o => o.AssessmentIsDemo).ExecuteUpdateAsync(u => u
-            .SetProperty(o => o.AssessedSizeClass, (SizeClass?)null).SetProperty(o => o.AssessedPopulation, (int?)null).SetProperty(o => o.AssessmentIsDemo, false), ct);
+        removed += await db.SizeAssessments.Where(a => a.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.Organisations.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {

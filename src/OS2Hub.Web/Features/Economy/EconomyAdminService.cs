@@ -36,7 +36,9 @@ public sealed class FeeSheetInput
 public sealed record FeeSheetChangeInfo(DateTime At, string? By, int BudgetYear, string Reason, bool IsCorrection,
     long? OldAnnualAmount, long NewAnnualAmount, long? OldJoiningFee, long NewJoiningFee, DistributionKey? OldKey, DistributionKey NewKey);
 
-public sealed record AssessmentRow(int Id, string Slug, string Name, OrganisationKind Kind, SizeClass? SizeClass, int? Population, bool IsDemo, int Version, int Products);
+public sealed record AssessmentRow(int Id, string Slug, string Name, OrganisationKind Kind, int Version, int Products, IReadOnlyList<AssessmentInfo> Assessments);
+
+public sealed record AssessmentInfo(int FromBudgetYear, SizeClass SizeClass, int? Population, bool IsDemo);
 
 /// <summary>
 /// Keeps the shared economy true: the association's key and percentage per budget year (the secretariat), each
@@ -252,12 +254,17 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
         return await db.Organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Region || o.Kind == OrganisationKind.Stat || o.Kind == OrganisationKind.AndenOffentlig)
             .OrderBy(o => o.Kind).ThenBy(o => o.Name)
-            .Select(o => new AssessmentRow(o.Id, o.Slug, o.Name, o.Kind, o.AssessedSizeClass, o.AssessedPopulation, o.AssessmentIsDemo, o.Version,
-                db.Participations.Count(x => x.OrganisationId == o.Id && x.Kind == ParticipationKind.Medlem)))
+            .Select(o => new AssessmentRow(o.Id, o.Slug, o.Name, o.Kind, o.Version,
+                db.Participations.Count(x => x.OrganisationId == o.Id && x.Kind == ParticipationKind.Medlem),
+                o.SizeAssessments.OrderBy(a => a.FromBudgetYear).Select(a => new AssessmentInfo(a.FromBudgetYear, a.SizeClass, a.Population, a.IsDemo)).ToList()))
             .ToListAsync(ct);
     }
 
-    public async Task<OperationResult> SaveAssessmentAsync(string userId, int organisationId, int version, SizeClass? sizeClass, int? population, CancellationToken ct = default)
+    /// <summary>
+    /// Places an authority without a population of its own in a size class from a budget year (replacing a placement
+    /// for that same year). Earlier years keep the class they were shared with.
+    /// </summary>
+    public async Task<OperationResult> SaveAssessmentAsync(string userId, int organisationId, int version, int fromBudgetYear, SizeClass sizeClass, int? population, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
@@ -265,7 +272,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Denied;
         }
 
-        var org = await db.Organisations.FirstOrDefaultAsync(o => o.Id == organisationId, ct);
+        var org = await db.Organisations.Include(o => o.SizeAssessments).FirstOrDefaultAsync(o => o.Id == organisationId, ct);
         if (org is null)
         {
             return OperationResult.NotFound;
@@ -276,9 +283,25 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Invalid("Kun regioner og andre myndigheder uden eget befolkningstal placeres af sekretariatet; en kommunes klasse følger dens befolkningstal.");
         }
 
-        if (population is < 1 or > 10_000_000 || (sizeClass is { } s && !Enum.IsDefined(s)))
+        var errors = new Dictionary<string, string>();
+        if (fromBudgetYear is < MinYear or > MaxYear)
         {
-            return OperationResult.Invalid("Skriv befolkningstallet som et helt tal mellem 1 og 10.000.000.", new Dictionary<string, string> { ["Population"] = "Skriv et helt tal mellem 1 og 10.000.000." });
+            errors["FromBudgetYear"] = $"Budgetåret skal ligge mellem {MinYear} og {MaxYear}.";
+        }
+
+        if (!Enum.IsDefined(sizeClass))
+        {
+            errors["SizeClass"] = "Vælg en størrelsesklasse.";
+        }
+
+        if (population is < 1 or > 10_000_000)
+        {
+            errors["Population"] = "Skriv befolkningstallet som et helt tal mellem 1 og 10.000.000, eller lad feltet stå tomt.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult.Invalid(string.Join(" ", errors.Values), errors);
         }
 
         if (org.Version != version)
@@ -286,21 +309,20 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Conflict("Organisationen er ændret af en anden, siden du åbnede siden. Genindlæs for at se ændringen.");
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (org.AssessedSizeClass != sizeClass)
+        var row = org.SizeAssessments.FirstOrDefault(a => a.FromBudgetYear == fromBudgetYear);
+        db.ChangeLog.Add(new ChangeLogEntry
         {
-            db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), EntityId = org.Id, Field = nameof(Organisation.AssessedSizeClass),
-                OldValue = org.AssessedSizeClass?.ToString(), NewValue = sizeClass?.ToString() });
+            At = clock.GetUtcNow().UtcDateTime, UserId = userId, EntityType = nameof(Organisation), EntityId = org.Id, Field = $"SizeAssessment {fromBudgetYear}",
+            OldValue = row is null ? null : $"{row.SizeClass} {row.Population?.ToString(CultureInfo.InvariantCulture)}".Trim(),
+            NewValue = $"{sizeClass} {population?.ToString(CultureInfo.InvariantCulture)}".Trim(),
+        });
+        if (row is null)
+        {
+            org.SizeAssessments.Add(row = new SizeAssessment { FromBudgetYear = fromBudgetYear });
         }
 
-        if (org.AssessedPopulation != population)
-        {
-            db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), EntityId = org.Id, Field = nameof(Organisation.AssessedPopulation),
-                OldValue = org.AssessedPopulation?.ToString(CultureInfo.InvariantCulture), NewValue = population?.ToString(CultureInfo.InvariantCulture) });
-        }
-
-        (org.AssessedSizeClass, org.AssessedPopulation, org.AssessmentIsDemo) = (sizeClass, population, false);
-        org.UpdatedAt = now;
+        (row.SizeClass, row.Population, row.IsDemo) = (sizeClass, population, false);
+        org.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         org.Version++;
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok(org.Id);

@@ -233,7 +233,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
             return members;
         }
 
-        var org = await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).FirstAsync(o => o.Id == j, ct);
+        var org = await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Include(o => o.SizeAssessments).FirstAsync(o => o.Id == j, ct);
         return Ordered(members.Append(MemberFor(org, year)));
     }
 
@@ -244,7 +244,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         var pairs = await db.Participations.Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Medlem))
             .Where(x => productIds.Contains(x.ProductId)).Select(x => new { x.ProductId, x.OrganisationId }).Distinct().ToListAsync(ct);
         var orgIds = pairs.Select(p => p.OrganisationId).Distinct().ToList();
-        var orgs = (await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Where(o => orgIds.Contains(o.Id)).ToListAsync(ct))
+        var orgs = (await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Include(o => o.SizeAssessments).Where(o => orgIds.Contains(o.Id)).ToListAsync(ct))
             .ToDictionary(o => o.Id, o => MemberFor(o, year));
         var byProduct = pairs.ToLookup(p => p.ProductId, p => orgs[p.OrganisationId]);
         return productIds.Distinct().ToDictionary(id => id, id => Ordered(byProduct[id]));
@@ -253,7 +253,10 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
     private static List<EconomyMember> Ordered(IEnumerable<EconomyMember> members) =>
         members.OrderBy(m => m.Code ?? "\uffff", StringComparer.Ordinal).ThenBy(m => m.Slug, StringComparer.Ordinal).ToList();
 
-    /// <summary>A municipality's class comes from the figure the budget year uses; any other authority's from the secretariat's assessment.</summary>
+    /// <summary>
+    /// A municipality's class comes from the figure the budget year uses; any other authority's from the secretariat's
+    /// newest assessment that applies from that year or earlier (else its first, flagged like an oldest figure).
+    /// </summary>
     internal static EconomyMember MemberFor(Organisation o, int year)
     {
         if (o.Kind == OrganisationKind.Kommune && CostSplit.FigureFor(year, o.PopulationFigures) is { } figure)
@@ -262,7 +265,9 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
             return new EconomyMember(o.Id, o.Slug, o.Name, o.Code, o.Kind, SizeClasses.FromPopulation(figure.Population), figure.Population, figure.AsOf, usesOldest);
         }
 
-        return new EconomyMember(o.Id, o.Slug, o.Name, o.Code, o.Kind, o.AssessedSizeClass, o.AssessedPopulation, null, false);
+        var assessments = o.SizeAssessments.OrderBy(a => a.FromBudgetYear).ToList();
+        var assessment = assessments.LastOrDefault(a => a.FromBudgetYear <= year) ?? assessments.FirstOrDefault();
+        return new EconomyMember(o.Id, o.Slug, o.Name, o.Code, o.Kind, assessment?.SizeClass, assessment?.Population, null, assessment?.FromBudgetYear > year);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -114,11 +114,31 @@ public sealed class EconomyAdminServiceTests : IDisposable
         Assert.Equal(QuoteProblem.NoSizeClass, (await economy.QuoteAsync("alfa", "1083", null, Ct)).Problem);
         var version = (await _admin.AssessmentsAsync("sekretariat", Ct))!.Single(a => a.Slug == "region-syd").Version;
 
-        var result = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, SizeClass.Stor, 1_200_000, Ct);
+        var result = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, 2027, SizeClass.Stor, 1_200_000, Ct);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal(SizeClass.Stor, (await economy.QuoteAsync("alfa", "1083", null, Ct)).Quote!.Own.Member.SizeClass);
-        Assert.Equal(OperationOutcome.Invalid, (await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Ny"], 0, SizeClass.Stor, null, Ct)).Outcome);
-        Assert.Equal(OperationOutcome.Conflict, (await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, SizeClass.Lille, null, Ct)).Outcome);
+        var municipality = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Ny"], 0, 2027, SizeClass.Stor, null, Ct);
+        Assert.Equal(OperationOutcome.Invalid, municipality.Outcome);
+        Assert.Equal(OperationOutcome.Conflict, (await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, 2027, SizeClass.Lille, null, Ct)).Outcome);
+        var bad = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version + 1, 1999, (SizeClass)9, -3, Ct);
+        Assert.Equal(["FromBudgetYear", "Population", "SizeClass"], bad.FieldErrors!.Keys.Order());
+    }
+
+    [Fact]
+    public async Task AReassessmentTakesEffectFromItsBudgetYearAndLeavesEarlierYearsAlone()
+    {
+        var w = await EconomyWorld.CreateAsync(_db);
+        var economy = new EconomyService(_db, FixedClock.Default);
+        var version = (await _admin.AssessmentsAsync("sekretariat", Ct))!.Single(a => a.Slug == "region-nord").Version;
+
+        var result = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Nord"], version, 2027, SizeClass.Lille, 20_000, Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        SizeClass? ClassIn(FeeSheetView view) => view.Shares.Single(s => s.Member.Name == "Region Nord").Member.SizeClass;
+        Assert.Equal(SizeClass.MegetStor, ClassIn((await economy.ProductAsync("alfa", 2026, Ct))!.View!));
+        Assert.Equal(SizeClass.Lille, ClassIn((await economy.ProductAsync("alfa", 2027, Ct))!.View!));
+        var row = (await _admin.AssessmentsAsync("sekretariat", Ct))!.Single(a => a.Slug == "region-nord");
+        Assert.Equal([(2024, SizeClass.MegetStor), (2027, SizeClass.Lille)], row.Assessments.Select(a => (a.FromBudgetYear, a.SizeClass)));
     }
 }

@@ -34,7 +34,8 @@ public sealed class EconomyWorld
         [
             Municipality("Lille", "0101", 20_000), Municipality("Mellem", "0147", 40_000), Municipality("Stor", "0151", 70_000),
             Municipality("Megetstor", "0153", 150_000), Municipality("Sen", "0155", 30_000), Municipality("Ny", "0813", 57_000),
-            new() { Name = "Region Nord", Slug = "region-nord", Kind = OrganisationKind.Region, Code = "1081", UpdatedAt = now, AssessedSizeClass = SizeClass.MegetStor, AssessedPopulation = 600_000 },
+            new() { Name = "Region Nord", Slug = "region-nord", Kind = OrganisationKind.Region, Code = "1081", UpdatedAt = now,
+                SizeAssessments = [new SizeAssessment { FromBudgetYear = 2024, SizeClass = SizeClass.MegetStor, Population = 600_000 }] },
             new() { Name = "Region Syd", Slug = "region-syd", Kind = OrganisationKind.Region, Code = "1083", UpdatedAt = now },
             new() { Name = "Firma A/S", Slug = "firma", Kind = OrganisationKind.Virksomhed, UpdatedAt = now },
         ];

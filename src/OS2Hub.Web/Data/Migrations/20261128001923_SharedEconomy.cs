@@ -11,26 +11,6 @@ namespace OS2Hub.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "AssessedPopulation",
-                table: "Organisations",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "AssessedSizeClass",
-                table: "Organisations",
-                type: "TEXT",
-                maxLength: 32,
-                nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "AssessmentIsDemo",
-                table: "Organisations",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
-
             migrationBuilder.CreateTable(
                 name: "EconomyYears",
                 columns: table => new
@@ -100,6 +80,29 @@ namespace OS2Hub.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SizeAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromBudgetYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    SizeClass = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SizeAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SizeAssessments_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_FeeSheetChanges_ProductId_BudgetYear",
                 table: "FeeSheetChanges",
@@ -109,6 +112,12 @@ namespace OS2Hub.Web.Data.Migrations
                 name: "IX_FeeSheets_ProductId_BudgetYear",
                 table: "FeeSheets",
                 columns: new[] { "ProductId", "BudgetYear" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SizeAssessments_OrganisationId_FromBudgetYear",
+                table: "SizeAssessments",
+                columns: new[] { "OrganisationId", "FromBudgetYear" },
                 unique: true);
         }
 
@@ -124,17 +133,8 @@ namespace OS2Hub.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "FeeSheets");
 
-            migrationBuilder.DropColumn(
-                name: "AssessedPopulation",
-                table: "Organisations");
-
-            migrationBuilder.DropColumn(
-                name: "AssessedSizeClass",
-                table: "Organisations");
-
-            migrationBuilder.DropColumn(
-                name: "AssessmentIsDemo",
-                table: "Organisations");
+            migrationBuilder.DropTable(
+                name: "SizeAssessments");
         }
     }
 }

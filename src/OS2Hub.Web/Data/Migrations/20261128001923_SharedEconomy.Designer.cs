@@ -11,7 +11,7 @@ using OS2Hub.Web.Data;
 namespace OS2Hub.Web.Data.Migrations
 {
     [DbContext(typeof(OS2HubDbContext))]
-    [Migration("20261127234353_SharedEconomy")]
+    [Migration("20261128001923_SharedEconomy")]
     partial class SharedEconomy
     {
         /// <inheritdoc />
@@ -639,16 +639,6 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<DateOnly?>("ArchivedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("AssessedPopulation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssessedSizeClass")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AssessmentIsDemo")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Code")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT")
@@ -1171,6 +1161,37 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("ProductSources");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.SizeAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromBudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SizeClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "FromBudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("SizeAssessments");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
                 {
                     b.Property<int>("Id")
@@ -1469,6 +1490,17 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.SizeAssessment", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany("SizeAssessments")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
@@ -1519,6 +1551,8 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Participations");
 
                     b.Navigation("PopulationFigures");
+
+                    b.Navigation("SizeAssessments");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Product", b =>
