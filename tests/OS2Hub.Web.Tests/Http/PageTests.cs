@@ -126,6 +126,8 @@ public sealed class RealDataPageTests(RealDataHubFactory factory) : IClassFixtur
 
         Assert.Contains("Medejere (0)", html, StringComparison.Ordinal);
         Assert.Contains("pilot of OS2mo 2.0", html, StringComparison.Ordinal);
+        // No invented fee sheet: the product says it has none.
+        Assert.Contains($"Der er ikke registreret et takstblad for produktet for {DateTime.UtcNow.Year}.", html, StringComparison.Ordinal);
         Assert.Contains("Magenta ApS", html, StringComparison.Ordinal);
         Assert.Contains("https://os2.eu/produkt/os2mo", html, StringComparison.Ordinal);
         Assert.Contains("Risiko for leverandørafhængighed", html, StringComparison.Ordinal);

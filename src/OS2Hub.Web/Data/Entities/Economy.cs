@@ -32,14 +32,6 @@ public class EconomyYear
     public string? Source { get; set; }
     public bool IsDemo { get; set; }
     public int Version { get; set; }
-
-    public decimal WeightOf(SizeClass size) => size switch
-    {
-        SizeClass.Lille => WeightLille,
-        SizeClass.Mellem => WeightMellem,
-        SizeClass.Stor => WeightStor,
-        _ => WeightMegetStor,
-    };
 }
 
 /// <summary>A product's fee sheet (takstblad) for one budget year, as its styregruppe set it.</summary>

@@ -50,7 +50,7 @@ public static class FeeSheetExport
         foreach (var s in view.Shares)
         {
             rows.Add([
-                s.Member.Code ?? "", s.Member.Name, KindName(s.Member.Kind), SizeName(s.Member.SizeClass), s.Member.Population,
+                s.Member.Code ?? "", s.Member.Name, FileLabels.Kind(s.Member.Kind), FileLabels.Size(s.Member.SizeClass), s.Member.Population,
                 s.Member.PopulationAsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? (s.Member.Population is null ? "" : "sekretariatets vurdering"),
                 s.Weight, decimal.Round(s.Exact, 2), s.Share, s.Contribution, s.Total,
             ]);
@@ -59,7 +59,7 @@ public static class FeeSheetExport
         rows.Add(["", "I alt", "", "", null, "", null, null, view.TotalShares, view.TotalContributions, view.TotalShares + view.TotalContributions]);
         foreach (var m in view.Unplaced)
         {
-            rows.Add([m.Code ?? "", m.Name, KindName(m.Kind), "Ikke placeret: indgår ikke i fordelingen"]);
+            rows.Add([m.Code ?? "", m.Name, FileLabels.Kind(m.Kind), "Ikke placeret: indgår ikke i fordelingen"]);
         }
 
         using var stream = new MemoryStream();
@@ -102,22 +102,5 @@ public static class FeeSheetExport
         DistributionKey.Ligelig => "Ligelig fordeling",
         DistributionKey.Befolkningstal => "Efter befolkningstal",
         _ => "Foreningens fordelingsnøgle (størrelsesklasser)",
-    };
-
-    private static string KindName(OrganisationKind kind) => kind switch
-    {
-        OrganisationKind.Kommune => "Kommune",
-        OrganisationKind.Region => "Region",
-        OrganisationKind.Stat => "Statslig",
-        _ => "Anden offentlig",
-    };
-
-    private static string SizeName(SizeClass? size) => size switch
-    {
-        SizeClass.Lille => "Lille",
-        SizeClass.Mellem => "Mellem",
-        SizeClass.Stor => "Stor",
-        SizeClass.MegetStor => "Meget stor",
-        _ => "",
     };
 }

@@ -51,10 +51,10 @@ public static class PartnerExport
         ArgumentNullException.ThrowIfNull(list);
         string[] supplierHeader = ["Produkt", "Leverandør", "Roller"];
         string[] groupHeader = ["Produkt", "Gruppe", "Organisation", "Person", "Formand"];
-        var suppliers = list.Sections.SelectMany(s => s.OtherSuppliers.Select(o => new[] { s.Name, o.Name, string.Join(", ", o.Roles.Select(Role)) }));
+        var suppliers = list.Sections.SelectMany(s => s.OtherSuppliers.Select(o => new[] { s.Name, o.Name, string.Join(", ", o.Roles.Select(FileLabels.Role)) }));
         var groups = list.Sections.SelectMany(s => s.Groups.SelectMany(g => g.Seats.Select(seat => new[]
         {
-            s.Name, g.Name is null ? Group(g.Kind) : $"{Group(g.Kind)}: {g.Name}", seat.Organisation, seat.Person ?? "", seat.IsChair ? "ja" : "",
+            s.Name, g.Name is null ? FileLabels.Group(g.Kind) : $"{FileLabels.Group(g.Kind)}: {g.Name}", seat.Organisation, seat.Person ?? "", seat.IsChair ? "ja" : "",
         })));
 
         using var stream = new MemoryStream();
@@ -94,7 +94,7 @@ public static class PartnerExport
                 {
                     yield return
                     [
-                        section.Name, a.Name, Kind(a.Kind), a.Region ?? "", Size(a.SizeClass),
+                        section.Name, a.Name, FileLabels.Kind(a.Kind), a.Region ?? "", FileLabels.Size(a.SizeClass),
                         a.MemberSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                         c?.Name ?? "", c?.Title ?? "", c?.Email ?? "", c?.Phone ?? "",
                     ];
@@ -114,39 +114,4 @@ public static class PartnerExport
 
         return row;
     }
-
-    private static string Kind(OrganisationKind kind) => kind switch
-    {
-        OrganisationKind.Kommune => "Kommune",
-        OrganisationKind.Region => "Region",
-        OrganisationKind.Stat => "Statslig",
-        OrganisationKind.AndenOffentlig => "Anden offentlig",
-        _ => "Virksomhed",
-    };
-
-    private static string Role(SupplierRole role) => role switch
-    {
-        SupplierRole.Udvikling => "Udvikling",
-        SupplierRole.Vedligeholdelse => "Vedligeholdelse",
-        SupplierRole.DriftHosting => "Drift/hosting",
-        SupplierRole.Support => "Support",
-        SupplierRole.Raadgivning => "Rådgivning",
-        _ => "Ukendt",
-    };
-
-    private static string Group(WorkingGroupKind kind) => kind switch
-    {
-        WorkingGroupKind.Styregruppe => "Styregruppe",
-        WorkingGroupKind.Koordinationsgruppe => "Koordinationsgruppe",
-        _ => "Faggruppe",
-    };
-
-    private static string Size(SizeClass? size) => size switch
-    {
-        SizeClass.Lille => "Lille",
-        SizeClass.Mellem => "Mellem",
-        SizeClass.Stor => "Stor",
-        SizeClass.MegetStor => "Meget stor",
-        _ => "",
-    };
 }
