@@ -78,6 +78,7 @@ public sealed class EconomyTests(BrowserHost host) : IClassFixture<BrowserHost>
         });
         Assert.Equal($"takstblad-os2rollekatalog-{NextYear}.xlsx", download.SuggestedFilename);
         await anyone.GotoAsync("/organisationer/aarhus");
+        await BrowserHost.WaitForInteractiveAsync(anyone);
         await Assertions.Expect(anyone.GetByRole(AriaRole.Heading, new() { Name = $"Økonomi {DateTime.Today.Year}: hvad myndigheden betaler" })).ToBeVisibleAsync();
         await BrowserHost.AssertAccessibleAsync(anyone, "an authority's yearly total");
     }

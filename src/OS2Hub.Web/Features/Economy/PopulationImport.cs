@@ -32,7 +32,8 @@ public sealed record PopulationPreview(string? FileProblem, string Encoding, IRe
 /// <summary>
 /// Imports Danmarks Statistik's population table FOLK1A as Statistikbanken exports it: semicolon-separated, the area
 /// as code and name ("813 Frederikshavn"), the quarter ("2026K1" = 1 January 2026) and the figure, in UTF-8 or
-/// Windows-1252. Figures are added with their date beside the earlier ones, so every budget year keeps its figure.
+/// Windows-1252; long, or with the quarters across. Figures are added with their date beside the earlier ones, so
+/// every budget year keeps its figure.
 /// </summary>
 public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
 {
@@ -139,11 +140,8 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
         var errors = new List<PopulationLine>();
         var seen = new HashSet<(string, DateOnly)>();
         var dataRows = 0;
-        foreach (var (line, fields) in rows)
+        foreach (var (line, joined, area, period, value) in Records(rows))
         {
-            var joined = string.Join(';', fields);
-            var area = fields.Select(f => AreaPattern().Match(f)).FirstOrDefault(m => m.Success);
-            var period = fields.Select(f => PeriodPattern().Match(f)).FirstOrDefault(m => m.Success);
             if (area is null && period is null)
             {
                 // A title or header line ("OMRÅDE;TID;INDHOLD"): not data.
@@ -164,9 +162,9 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
                 continue;
             }
 
-            if (!int.TryParse(fields[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var population) || population <= 0)
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var population) || population <= 0)
             {
-                errors.Add(new PopulationLine(line, joined, $"Antallet \"{fields[^1]}\" er ikke et helt, positivt tal."));
+                errors.Add(new PopulationLine(line, joined, $"Antallet \"{value}\" er ikke et helt, positivt tal."));
                 continue;
             }
 
@@ -194,6 +192,43 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
         }
 
         return new PopulationPreview(null, encodingName, changes.OrderBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.AsOf).ToList(), skipped, errors);
+    }
+
+    /// <summary>
+    /// One record per figure. Statistikbanken writes the table long (area; quarter; figure, perhaps with columns such
+    /// as sex "I alt" between) or with the quarters across (a header "OMRÅDE;2025K1;2026K1" and a row per area); both
+    /// become (area, quarter, figure). Lines with neither an area nor a quarter come through as (null, null) and are
+    /// passed over.
+    /// </summary>
+    private static IEnumerable<(int Line, string Text, Match? Area, Match? Period, string Value)> Records(List<(int Line, string[] Fields)> rows)
+    {
+        Match?[]? quarters = null;
+        foreach (var (line, fields) in rows)
+        {
+            var joined = string.Join(';', fields);
+            var area = fields.Select(f => AreaPattern().Match(f)).FirstOrDefault(m => m.Success);
+            var period = fields.Select(f => PeriodPattern().Match(f)).FirstOrDefault(m => m.Success);
+            if (area is null && period is not null && !fields.Any(f => int.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+            {
+                quarters = [.. fields.Select(f => PeriodPattern().Match(f)).Select(m => m.Success ? m : null)];
+                continue;
+            }
+
+            if (area is not null && period is null && quarters is not null)
+            {
+                for (var i = 0; i < Math.Min(quarters.Length, fields.Length); i++)
+                {
+                    if (quarters[i] is { } quarter)
+                    {
+                        yield return (line, joined, area, quarter, fields[i]);
+                    }
+                }
+
+                continue;
+            }
+
+            yield return (line, joined, area, period, fields.Length > 0 ? fields[^1] : "");
+        }
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (Statistikbanken's own choice), otherwise Windows-1252 (what Excel saves).</summary>

@@ -56,6 +56,26 @@ public sealed class PopulationImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ATableWithTheQuartersAcrossIsReadAsWell()
+    {
+        await EconomyWorld.CreateAsync(_db);
+        const string across = """
+            "OMRÅDE";"2025K1";"2026K1"
+            "000 Hele landet";5990000;6001008
+            "101 Lille";20100;20500
+            "813 Ny";57000;57100
+            """;
+
+        var preview = (await _import.PreviewAsync("sekretariat", File(across), Ct))!;
+
+        Assert.Empty(preview.Errors);
+        Assert.Equal(2, preview.Skipped.Count);
+        Assert.Equal([("0101", 2025, 20_100), ("0101", 2026, 20_500), ("0813", 2025, 57_000), ("0813", 2026, 57_100)],
+            preview.Changes.Select(c => (c.Code, c.AsOf.Year, c.Population)));
+        Assert.Equal([PopulationChangeKind.Changed, PopulationChangeKind.New, PopulationChangeKind.Unchanged, PopulationChangeKind.New], preview.Changes.Select(c => c.Kind));
+    }
+
+    [Fact]
     public async Task ApplyingAddsTheFiguresWithTheirDateAndKeepsTheEarlierOnes()
     {
         var w = await EconomyWorld.CreateAsync(_db);
