@@ -57,12 +57,6 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
         return (await db.EconomyYears.AsNoTracking().ToListAsync(ct)).OrderByDescending(y => y.BudgetYear).ToList();
     }
 
-    public async Task<bool> IsSecretariatAsync(string userId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await JoinWorkflowService.IsSecretariatAsync(db, userId, ct);
-    }
-
     /// <summary>Whether the user may edit the product's fee sheets: the secretariat or the product's produktkoordinator.</summary>
     public async Task<bool> CanEditFeeSheetAsync(string userId, int productId, CancellationToken ct = default)
     {

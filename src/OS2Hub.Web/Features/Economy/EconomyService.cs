@@ -25,7 +25,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         var years = await db.FeeSheets.Where(f => f.ProductId == product.Id).OrderBy(f => f.BudgetYear).Select(f => f.BudgetYear).ToListAsync(ct);
         var terms = await TermsAsync(db, product.Id, year, ct);
         var key = await KeyAsync(db, year, ct);
-        var view = terms is null || key is null ? null : Compute(year, terms, key, await MembersAsync(db, product.Id, year, null, ct));
+        var view = terms is null || key is null ? null : Compute(year, terms, key, await MembersAsync(db, product.Id, year, ct));
         return new ProductEconomy(product.Id, product.Slug, product.Name, year, view, years, terms is not null && key is null);
     }
 
@@ -44,7 +44,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         {
             if (await KeyAsync(db, year, ct) is { } key && await TermsAsync(db, product.Id, year, ct) is { } terms)
             {
-                views.Add(Compute(year, terms, key, await MembersAsync(db, product.Id, year, null, ct)));
+                views.Add(Compute(year, terms, key, await MembersAsync(db, product.Id, year, ct)));
             }
         }
 
@@ -149,7 +149,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         var today = Today();
         var date = joinDate is { } d && d > today ? d : today;
         var product = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => new { p.Slug, p.Name }).FirstOrDefaultAsync(ct);
-        var org = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => new { o.Slug, o.Name, o.Kind, o.ArchivedOn }).FirstOrDefaultAsync(ct);
+        var org = await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Include(o => o.SizeAssessments).FirstOrDefaultAsync(o => o.Id == organisationId, ct);
         if (product is null)
         {
             return new QuoteResult(QuoteProblem.ProductNotFound, null);
@@ -189,9 +189,8 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
             return new QuoteResult(QuoteProblem.NoAssociationKey, null);
         }
 
-        var before = await MembersAsync(db, productId, year, null, ct);
-        before = before.Where(m => m.OrganisationId != organisationId).ToList();
-        var after = await MembersAsync(db, productId, year, organisationId, ct);
+        var before = (await MembersAsync(db, productId, year, ct)).Where(m => m.OrganisationId != organisationId).ToList();
+        var after = Ordered(before.Append(MemberFor(org, year)));
         var beforeView = Compute(year, terms, key, before);
         var afterView = Compute(year, terms, key, after);
         if (afterView.Shares.FirstOrDefault(s => s.Member.OrganisationId == organisationId) is not { } own)
@@ -223,19 +222,10 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
 
     /// <summary>
     /// The members that share the budget year's amount: those that are members on 1 January of that year, each with
-    /// the size class and population the year uses. <paramref name="joining"/> adds an authority as if it were one.
+    /// the size class and population the year uses.
     /// </summary>
-    internal static async Task<IReadOnlyList<EconomyMember>> MembersAsync(OS2HubDbContext db, int productId, int year, int? joining, CancellationToken ct)
-    {
-        var members = (await MembersByProductAsync(db, [productId], year, ct))[productId];
-        if (joining is not { } j || members.Any(m => m.OrganisationId == j))
-        {
-            return members;
-        }
-
-        var org = await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Include(o => o.SizeAssessments).FirstAsync(o => o.Id == j, ct);
-        return Ordered(members.Append(MemberFor(org, year)));
-    }
+    internal static async Task<IReadOnlyList<EconomyMember>> MembersAsync(OS2HubDbContext db, int productId, int year, CancellationToken ct) =>
+        (await MembersByProductAsync(db, [productId], year, ct))[productId];
 
     /// <summary>The members of 1 January of <paramref name="year"/> for each product, in two queries whatever the number of products.</summary>
     private static async Task<Dictionary<int, List<EconomyMember>>> MembersByProductAsync(OS2HubDbContext db, List<int> productIds, int year, CancellationToken ct)

@@ -65,7 +65,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
         return await ReadAsync(db, file, ct);
     }
 
-    /// <summary>Reads the file again and applies it in one transaction: all of it or nothing.</summary>
+    /// <summary>Reads the file again and applies all of it, or nothing when any line cannot be read.</summary>
     public async Task<OperationResult> ApplyAsync(string userId, Stream file, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -81,18 +81,20 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var change in preview.Changes.Where(c => c.Kind != PopulationChangeKind.Unchanged))
+        var applied = preview.Changes.Where(c => c.Kind != PopulationChangeKind.Unchanged).ToList();
+        var ids = applied.Select(c => c.OrganisationId).Distinct().ToList();
+        // The figures to correct, read once for the whole file rather than one query per line.
+        var existing = await db.PopulationFigures.Where(f => ids.Contains(f.OrganisationId)).ToDictionaryAsync(f => (f.OrganisationId, f.AsOf), ct);
+        foreach (var change in applied)
         {
-            var figure = await db.PopulationFigures.FirstOrDefaultAsync(f => f.OrganisationId == change.OrganisationId && f.AsOf == change.AsOf, ct);
-            if (figure is null)
-            {
-                db.PopulationFigures.Add(new PopulationFigure { OrganisationId = change.OrganisationId, AsOf = change.AsOf, Population = change.Population, Source = Source });
-            }
-            else
+            if (existing.TryGetValue((change.OrganisationId, change.AsOf), out var figure))
             {
                 figure.Population = change.Population;
                 figure.Source = Source;
+            }
+            else
+            {
+                db.PopulationFigures.Add(new PopulationFigure { OrganisationId = change.OrganisationId, AsOf = change.AsOf, Population = change.Population, Source = Source });
             }
 
             db.ChangeLog.Add(new ChangeLogEntry
@@ -103,9 +105,9 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
             });
         }
 
+        // One SaveChanges is one transaction: the whole file or nothing.
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return OperationResult.Ok(preview.Changes.Count(c => c.Kind != PopulationChangeKind.Unchanged));
+        return OperationResult.Ok(applied.Count);
     }
 
     private static async Task<PopulationPreview> ReadAsync(OS2HubDbContext db, Stream file, CancellationToken ct)
