@@ -24,6 +24,8 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
                 // WAL lets readers (every open circuit) go on while the one writer commits.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+
+            await OS2Hub.Web.Features.Products.CatalogSearch.RefreshStaleAsync(db, cancellationToken);
         }
 
         await provider.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken);

@@ -53,9 +53,33 @@ public static class TextFolding
         return builder.ToString().TrimEnd();
     }
 
-    /// <summary>Splits a query into folded words; each must match somewhere.</summary>
-    public static IReadOnlyList<string> Terms(string? query) =>
-        Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10).ToArray();
+    /// <summary>
+    /// The key every search compares (the catalogue, the organisation list, the partner list and the API's <c>q</c>):
+    /// <see cref="Fold"/>, then å/aa→a, ø/oe→o and æ/ae→a, with spaces and hyphens dropped. Users without a Danish
+    /// keyboard write ø as "o" as often as "oe", and "Høje-Taastrup" as "hojetaastrup", so both sides reduce to one
+    /// spelling. Each word is reduced on its own before the words are joined, so a digraph is never formed across a
+    /// word boundary ("Kommune Aarhus" keeps "kommune"). Fields are joined with '|', which no term contains, so a
+    /// term never matches across two fields. Slugs keep <see cref="Fold"/>: URLs and bookmarks stay as they are.
+    /// </summary>
+    public static string SearchKey(params IEnumerable<string?> fields) =>
+        string.Join('|', fields.Where(f => !string.IsNullOrWhiteSpace(f)).Select(f => string.Concat(Words(f!).Select(Reduce))));
+
+    /// <summary>Splits a query into search keys, one per word the user typed; each must match somewhere.</summary>
+    public static IReadOnlyList<string> SearchTerms(string? query) =>
+        Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => SearchKey(w)).Where(t => t.Length > 0)
+            .Distinct().Take(10).ToArray();
+
+    /// <summary>True when every term occurs in the key (no terms: everything matches).</summary>
+    public static bool Matches(string key, IReadOnlyList<string> terms) =>
+        terms.All(t => key.Contains(t, StringComparison.Ordinal));
+
+    private static string[] Words(string text) =>
+        Fold(text).Split([' ', '-', '|', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Reduce(string word) => word
+        .Replace("aa", "a", StringComparison.Ordinal)
+        .Replace("oe", "o", StringComparison.Ordinal)
+        .Replace("ae", "a", StringComparison.Ordinal);
 
     /// <summary>URL-friendly slug: "Københavns Kommune" → "koebenhavns-kommune".</summary>
     public static string Slugify(string text)

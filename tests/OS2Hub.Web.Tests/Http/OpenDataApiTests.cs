@@ -42,6 +42,19 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
         Assert.NotEmpty(Slugs(filtered));
     }
 
+    [Theory]
+    [InlineData("/api/v1/products?q=skadesokonomi", "os2skadesoekonomi")]
+    [InlineData("/api/v1/products?q=skadesoekonomi", "os2skadesoekonomi")]
+    [InlineData("/api/v1/organisations?q=kobenhavn&kind=Kommune", "koebenhavn")]
+    [InlineData("/api/v1/organisations?q=hojetaastrup", "hoeje-taastrup")]
+    [InlineData("/api/v1/organisations?q=arhus&kind=Kommune", "aarhus")]
+    public async Task TheApisQFoldsDanishLettersLikeTheCatalogue(string path, string slug)
+    {
+        var page = await GetJsonAsync(path);
+
+        Assert.Equal([slug], Slugs(page));
+    }
+
     [Fact]
     public async Task AProductCarriesItsPublicFactsInStableFormats()
     {

@@ -137,8 +137,8 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         }
 
         var rows = await Summaries(query).ToListAsync(ct);
-        var text = TextFolding.Fold(q);
-        var matching = rows.Where(o => text.Length == 0 || TextFolding.Fold(o.Name).Contains(text, StringComparison.Ordinal) || o.Code == q?.Trim())
+        var terms = TextFolding.SearchTerms(q);
+        var matching = rows.Where(o => TextFolding.Matches(TextFolding.SearchKey(o.Name), terms) || o.Code == q?.Trim())
             .OrderBy(o => o.Name, StringComparer.Create(CultureInfo.GetCultureInfo("da-DK"), false)).ToList();
         return new ApiPage<ApiOrganisationSummary>(Demo, pageNumber, size, matching.Count, matching.Skip((pageNumber - 1) * size).Take(size).Select(ToSummary).ToList());
     }

@@ -30,9 +30,9 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
             .ToListAsync(ct);
 
         // Folded matching in memory: the list is small (about 150 organisations) and must treat "århus" as "aarhus".
-        var terms = TextFolding.Terms(text);
+        var terms = TextFolding.SearchTerms(text);
         return rows
-            .Where(r => terms.All(t => TextFolding.Fold($"{r.Name} {r.Code} {r.Region}").Contains(t, StringComparison.Ordinal)))
+            .Where(r => TextFolding.Matches(TextFolding.SearchKey(r.Name, r.Code, r.Region), terms))
             .OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false))
             .Select(r => new OrganisationListItem(r.Slug, r.Name, r.Kind, r.Code, r.Region, r.Population,
                 r.Population is { } p ? SizeClasses.FromPopulation(p) : null, r.CoOwned, r.Supplied))

@@ -144,7 +144,7 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
             .Where(s => productIds.Contains(s.ProductId))
             .ToListAsync(ct);
 
-        var text = TextFolding.Fold(filter.Text);
+        var terms = TextFolding.SearchTerms(filter.Text);
         var sections = new List<PartnerSection>();
         foreach (var p in products)
         {
@@ -152,10 +152,10 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
                 .Select(m => new PartnerAuthority(m.Slug, m.Name, m.Kind, m.Region, m.Population is { } n ? SizeClasses.FromPopulation(n) : null, m.StartDate,
                     contacts.Where(c => c.ProductId == p.Id && c.OrganisationId == m.OrganisationId).OrderBy(c => c.Name, StringComparer.CurrentCulture)
                         .Select(c => new PartnerContact(c.Name, c.Title, c.Email, c.Phone)).ToList()))
-                .Where(a => text.Length == 0 || TextFolding.Fold(a.Name).Contains(text, StringComparison.Ordinal)
-                    || a.Contacts.Any(c => TextFolding.Fold(c.Name).Contains(text, StringComparison.Ordinal)))
+                .Where(a => TextFolding.Matches(TextFolding.SearchKey(a.Name), terms)
+                    || a.Contacts.Any(c => TextFolding.Matches(TextFolding.SearchKey(c.Name), terms)))
                 .OrderBy(a => a.Name, StringComparer.CurrentCulture).ToList();
-            if (authorities.Count == 0 && (filter.Region is not null || text.Length > 0))
+            if (authorities.Count == 0 && (filter.Region is not null || terms.Count > 0))
             {
                 continue;
             }

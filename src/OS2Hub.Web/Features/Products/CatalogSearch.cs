@@ -7,7 +7,7 @@ namespace OS2Hub.Web.Features.Products;
 
 /// <summary>
 /// The catalogue's text search, and the one seam where search meets the database. It keeps a folded copy of each
-/// product's searchable text (<see cref="TextFolding"/>) and matches each query word as a substring of it. Substring
+/// product's searchable text (<see cref="TextFolding.SearchKey"/>) and matches each query word as a substring of it. Substring
 /// search with plain LINQ <c>Contains</c> runs on SQLite (instr) and PostgreSQL (strpos) alike, handles queries of
 /// one or two letters (which a trigram full-text index cannot), and a linear scan of 5,000 short rows is fast
 /// enough (see the benchmark). If the catalogue grows far beyond that, an FTS5 or pg_trgm index belongs here.
@@ -54,9 +54,17 @@ public static class CatalogSearch
     /// <summary>The folded name used for ranking: without the shared "OS2" prefix.</summary>
     public static string RankingName(string name)
     {
-        var folded = TextFolding.Fold(name);
+        var folded = TextFolding.SearchKey(name);
         return folded.StartsWith("os2", StringComparison.Ordinal) && folded.Length > 3 ? folded[3..].TrimStart() : folded;
     }
+
+    /// <summary>
+    /// Recomputes the search text of products whose text is empty: a migration that changes how text is folded
+    /// empties the column, and the next start fills it again with the new key (a product's name is never empty,
+    /// so a current row never looks stale).
+    /// </summary>
+    public static async Task RefreshStaleAsync(OS2HubDbContext db, CancellationToken ct = default) =>
+        await RefreshAsync(db, await db.Products.Where(p => p.SearchText == "").Select(p => p.Id).ToListAsync(ct), ct);
 
     /// <summary>Recomputes the folded search text of the given products. Call after any change to what it covers.</summary>
     public static async Task RefreshAsync(OS2HubDbContext db, IReadOnlyCollection<int> productIds, CancellationToken ct = default)
@@ -76,8 +84,8 @@ public static class CatalogSearch
                     .Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
                     .Select(x => x.Organisation!.Name).Distinct();
                 product.SearchName = RankingName(product.Name);
-                product.SearchText = TextFolding.Fold(string.Join(' ',
-                    [product.Name, product.ReferenceKey, product.Summary, product.Description, product.Category?.Name, .. suppliers]));
+                product.SearchText = TextFolding.SearchKey(
+                    [product.Name, product.ReferenceKey, product.Summary, product.Description, product.Category?.Name, .. suppliers]);
             }
 
             await db.SaveChangesAsync(ct);

@@ -26,7 +26,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var context = new QueryContext(db, query, TextFolding.Terms(query.Text), today,
+        var context = new QueryContext(db, query, TextFolding.SearchTerms(query.Text), today,
             await db.Organisations.AsNoTracking().Select(o => new OrgRow(o.Id, o.Slug, o.Name, o.Kind, o.Code, o.RegionId)).ToListAsync(ct));
         var filtered = Filter(context, Facet.None);
         var total = await filtered.CountAsync(ct);

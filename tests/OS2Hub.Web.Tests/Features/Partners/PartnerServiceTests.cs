@@ -111,14 +111,17 @@ public sealed class PartnerServiceTests : IDisposable
         var byRegion = await _service.ListAsync("sekretariat", new PartnerFilter { Region = "region-nordjylland" }, PersonalDataAccess.Vist, Ct);
         var byRole = await _service.ListAsync("sekretariat", new PartnerFilter { Role = SupplierRole.DriftHosting }, PersonalDataAccess.Vist, Ct);
         var byPerson = await _service.ListAsync("sekretariat", new PartnerFilter { Text = "kontaktsen" }, PersonalDataAccess.Vist, Ct);
+        var byFoldedName = await _service.ListAsync("sekretariat", new PartnerFilter { Text = "frederiks-havn" }, PersonalDataAccess.Vist, Ct);
         var ownRole = await _service.ListAsync("leverandoer", new PartnerFilter { Role = SupplierRole.DriftHosting }, PersonalDataAccess.Vist, Ct);
 
         Assert.Equal([("alfa", "Frederikshavn Kommune")], byRegion!.Sections.SelectMany(s => s.Authorities.Select(a => (s.Slug, a.Name))));
         Assert.Equal(["beta"], byRole!.Sections.Select(s => s.Slug)); // Gamma's hosting ended on 30 June 2026
         Assert.Equal([("alfa", "Frederikshavn Kommune")], byPerson!.Sections.SelectMany(s => s.Authorities.Select(a => (s.Slug, a.Name))));
+        Assert.Contains(("alfa", "Frederikshavn Kommune"), byFoldedName!.Sections.SelectMany(s => s.Authorities.Select(a => (s.Slug, a.Name))));
+        Assert.DoesNotContain(byFoldedName.Sections.SelectMany(s => s.Authorities), a => !a.Name.StartsWith("Frederikshavn", StringComparison.Ordinal));
         Assert.Empty(ownRole!.Sections); // the supplier's own role on Alfa is development
         await using var log = _db.CreateDbContext();
-        Assert.Equal(3, await log.PersonalDataAccessLog.CountAsync(e => e.UserId == "sekretariat", Ct));
+        Assert.Equal(4, await log.PersonalDataAccessLog.CountAsync(e => e.UserId == "sekretariat", Ct));
         Assert.Equal(["Alfa", "Beta"], (await _service.AccessLogAsync("sekretariat", ct: Ct))!.Where(r => r.User == "sekretariat").Select(r => r.Product).Distinct().Order());
         Assert.Null(await _service.AccessLogAsync("leverandoer", ct: Ct));
     }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Features.Products;
 using OS2Hub.Web.Tests.Infrastructure;
 
@@ -114,6 +115,45 @@ public sealed class CatalogSearchTests : IDisposable
 
         Assert.Equal("OS2faktor", names[0]);
         Assert.Equal(3, names.Count);
+    }
+
+    [Theory]
+    [InlineData("skadesokonomi")]
+    [InlineData("skadesoekonomi")]
+    [InlineData("skadesøkonomi")]
+    [InlineData("SKADES-ØKONOMI")]
+    [InlineData("os2 skades okonomi")]
+    public async Task EverySpellingOfØFindsOS2skadesøkonomiUnderItsUnchangedSlug(string query)
+    {
+        // Arrange
+        await _db.LoadReferenceDataAsync();
+
+        // Act
+        var result = await _service.SearchAsync(new CatalogQuery { Text = query, PageSize = 100 }, TestContext.Current.CancellationToken);
+
+        // Assert
+        var item = Assert.Single(result.Items);
+        Assert.Equal("OS2skadesøkonomi", item.Name);
+        Assert.Equal("os2skadesoekonomi", item.Slug);
+    }
+
+    [Fact]
+    public async Task AStartUpRecomputesSearchTextThatAFoldingMigrationEmptied()
+    {
+        // Arrange: a row as a migration that changes the folding leaves it.
+        await _db.LoadReferenceDataAsync();
+        await using (var db = _db.CreateDbContext())
+        {
+            await db.Products.ExecuteUpdateAsync(u => u.SetProperty(p => p.SearchText, "").SetProperty(p => p.SearchName, ""), TestContext.Current.CancellationToken);
+            Assert.Empty(await NamesFor("skadesokonomi"));
+
+            // Act
+            await CatalogSearch.RefreshStaleAsync(db, TestContext.Current.CancellationToken);
+        }
+
+        // Assert
+        Assert.Equal(["OS2skadesøkonomi"], await NamesFor("skadesokonomi"));
+        Assert.Equal("OS2mo", (await NamesFor("mo"))[0]);
     }
 
     [Fact]

@@ -1,0 +1,66 @@
+using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using OS2Hub.Web.Features.Editing;
+using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Products;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Features.Products;
+
+/// <summary>The catalogue's search box on the real page, over the real service and SQLite.</summary>
+public sealed class CatalogSearchBoxTests : MudBunitContext
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    public CatalogSearchBoxTests()
+    {
+        Services.AddSingleton(new ProductCatalogService(_db, FixedClock.Default));
+        Services.AddSingleton(new ProductEditService(_db, FixedClock.Default));
+        Services.AddScoped<CurrentUser>();
+        AddAuthorization();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            _db.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task EnterSearchesAtOnceWithoutWaitingForThePauseInTyping()
+    {
+        // Arrange
+        await _db.LoadReferenceDataAsync();
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        var cut = Render<ProductsPage>();
+
+        // Act: type and press Enter straight away, as a user does.
+        cut.Find("form.catalog-search input").Input("rollekatalog");
+        cut.Find("form.catalog-search").Submit();
+
+        // Assert: no WaitForAssertion here: the search must not wait for the typing pause.
+        Assert.EndsWith("/produkter?q=rollekatalog", navigation.Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APauseInTypingSearchesByItselfWithTheLastText()
+    {
+        // Arrange
+        await _db.LoadReferenceDataAsync();
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        var cut = Render<ProductsPage>();
+
+        // Act
+        cut.Find("form.catalog-search input").Input("rolle");
+        cut.Find("form.catalog-search input").Input("rollekat");
+
+        // Assert: one search, for the last text, after the pause.
+        cut.WaitForAssertion(() => Assert.EndsWith("/produkter?q=rollekat", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        Assert.Equal(1, navigation.History.Count(h => h.Uri.Contains("?q=", StringComparison.Ordinal)));
+    }
+}
