@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Text.RegularExpressions;
 using OS2Hub.Web.Data.Seeding;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace OS2Hub.Web.Features.PublicCode;
@@ -24,6 +25,8 @@ public sealed record PublicCodeValidation(bool Valid, string? Version, IReadOnly
 /// types, the controlled vocabularies, dates, URLs, e-mail addresses, SPDX expressions, BCP 47 language tags,
 /// ISO 3166-1 country codes, lengths, the rules that tie keys together, and deprecated keys. It looks at the file only:
 /// whether URLs answer, or logos and screenshots exist beside it, needs the network or the repository and is not checked.
+/// Where the standard and the reference parser (italia/publiccode-parser-go) differ, this does what the parser does,
+/// and the rule says so.
 /// </summary>
 public static partial class PublicCodeValidator
 {
@@ -34,12 +37,8 @@ public static partial class PublicCodeValidator
     {
         "publiccodeYmlVersion", "name", "applicationSuite", "url", "landingURL", "isBasedOn", "softwareVersion", "releaseDate", "logo",
         "monochromeLogo", "inputTypes", "outputTypes", "platforms", "categories", "usedBy", "fundedBy", "roadmap", "developmentStatus",
-        "softwareType", "supports", "organisation", "intendedAudience", "description", "legal", "maintenance", "localisation", "dependsOn", "it",
+        "softwareType", "supports", "organisation", "intendedAudience", "description", "legal", "maintenance", "localisation", "dependsOn", "it", "IT",
     };
-
-    private static readonly HashSet<string> s_countries = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
-        .Select(c => { try { return new RegionInfo(c.Name).TwoLetterISORegionName; } catch (ArgumentException) { return null; } })
-        .OfType<string>().Where(c => c.Length == 2).ToHashSet(StringComparer.Ordinal);
 
     public static PublicCodeValidation Validate(string text)
     {
@@ -48,6 +47,17 @@ public static partial class PublicCodeValidator
         YamlMappingNode root;
         try
         {
+            // YAML forbids a key twice in one mapping, and the tree below cannot hold it: name each one first.
+            foreach (var (path, mark) in DuplicateKeys(text))
+            {
+                problems.Add(new(PublicCodeSeverity.Error, path, (int)mark.Line, (int)mark.Column, "Nøglen står allerede i samme sektion. Fjern den ene."));
+            }
+
+            if (problems.Count > 0)
+            {
+                return new PublicCodeValidation(false, null, problems);
+            }
+
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
@@ -127,6 +137,9 @@ public static partial class PublicCodeValidator
                 Deprecated(root, deprecated, deprecated);
             }
 
+            List(root, "inputTypes", MimeType);
+            List(root, "outputTypes", MimeType);
+
             if (Get(root, "platforms") is null)
             {
                 Error("platforms", root, "Nøglen mangler: angiv fx platforms: [web].");
@@ -176,10 +189,7 @@ public static partial class PublicCodeValidator
             {
                 if (Get(localisation, "localisationReady") is { } ready)
                 {
-                    if (Scalar("localisation.localisationReady", ready) is { } b && b is not ("true" or "false"))
-                    {
-                        Error("localisation.localisationReady", ready, "Skal være true eller false.");
-                    }
+                    Bool("localisation.localisationReady", ready);
                 }
                 else
                 {
@@ -202,9 +212,17 @@ public static partial class PublicCodeValidator
                 }
             }
 
-            if (Get(root, "it") is { } italian)
+            foreach (var section in new[] { "IT", "it" })
             {
-                Warning("it", italian, "Den italienske landesektion er forældet i 0.7; brug supports.");
+                if (Get(root, section) is { } italian)
+                {
+                    Warning(section, italian, "Den italienske landesektion er forældet i 0.7; brug supports.");
+                }
+            }
+
+            if (Get(root, "it") is { } lower && Get(root, "IT") is not null)
+            {
+                Error("it", lower, "Sektionen står allerede som »IT«. Fjern »it«.");
             }
         }
 
@@ -221,15 +239,19 @@ public static partial class PublicCodeValidator
                 return;
             }
 
-            var longDescriptions = 0;
-            var features = 0;
+            // Language tags are case-insensitive (BCP 47): "it" and "IT" describe the same language twice.
+            var languages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (langNode, value) in description.Children)
             {
                 var lang = (langNode as YamlScalarNode)?.Value ?? "";
                 var path = $"description.{lang}";
                 if (!IsLanguage(lang))
                 {
-                    Error(path, langNode, $"»{lang}« er ikke en sprogkode efter BCP 47, fx »da« eller »en«.");
+                    Error(path, langNode, $"»{lang}« er ikke en sprogkode efter BCP 47 med et registreret sprog, fx »da« eller »en«.");
+                }
+                else if (!languages.TryAdd(lang, lang))
+                {
+                    Error(path, langNode, $"Sproget står allerede under description som »{languages[lang]}«; store og små bogstaver er det samme sprog.");
                 }
 
                 if (value is not YamlMappingNode text)
@@ -254,17 +276,26 @@ public static partial class PublicCodeValidator
                     Error(path + ".shortDescription", text, "Nøglen mangler: én sætning på højst 150 tegn.");
                 }
 
+                // The standard asks for longDescription and features in at least one language; the reference
+                // parser asks for both in every language, and for at least one feature (the standard sets no minimum).
                 if (Get(text, "longDescription") is { } longDescription)
                 {
-                    longDescriptions++;
                     Length(path + ".longDescription", longDescription, 150, 10_000);
+                }
+                else
+                {
+                    Error(path + ".longDescription", text, "Nøglen mangler: en beskrivelse på 150–10.000 tegn.");
                 }
 
                 Url(text, "documentation", prefix: path + ".");
                 Url(text, "apiDocumentation", prefix: path + ".");
-                if (Get(text, "features") is not null)
+                if (Get(text, "features") is not { } features)
                 {
-                    features++;
+                    Error(path + ".features", text, "Nøglen mangler: en liste med mindst én funktion.");
+                }
+                else if (features is YamlSequenceNode { Children.Count: 0 })
+                {
+                    Error(path + ".features", features, "Listen skal have mindst én funktion.");
                 }
 
                 List(text, "features", (k, n) => Length(k, n, 1, 100), path + ".");
@@ -273,15 +304,6 @@ public static partial class PublicCodeValidator
                 List(text, "awards", (k, n) => Scalar(k, n), path + ".");
             }
 
-            if (longDescriptions == 0)
-            {
-                Error("description", description, "Mindst ét sprog skal have en longDescription (150–10.000 tegn).");
-            }
-
-            if (features == 0)
-            {
-                Error("description", description, "Mindst ét sprog skal have en liste af features.");
-            }
         }
 
         private void Maintenance()
@@ -399,9 +421,29 @@ public static partial class PublicCodeValidator
             }
 
             RequiredString(d, "name", key + ".");
-            if (Get(d, "optional") is { } optional && Scalar(key + ".optional", optional) is { } b && b is not ("true" or "false"))
+            OptionalString(d, "versionMin", key + ".");
+            OptionalString(d, "versionMax", key + ".");
+            OptionalString(d, "version", key + ".");
+            if (Get(d, "optional") is { } optional)
             {
-                Error(key + ".optional", optional, "Skal være true eller false.");
+                Bool(key + ".optional", optional);
+            }
+        }
+
+        private void MimeType(string key, YamlNode node)
+        {
+            if (Scalar(key, node) is { } value && !MimeTypeRegex().IsMatch(value))
+            {
+                Error(key, node, $"»{value}« er ikke en MIME-type, fx »text/csv« eller »application/pdf«.");
+            }
+        }
+
+        private void Bool(string key, YamlNode node)
+        {
+            // A quoted "true" is text, and yes/no/on/off are YAML 1.1 words the parser reads as text too.
+            if (node is not YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "true" or "false" or "True" or "False" or "TRUE" or "FALSE" })
+            {
+                Error(key, node, "Skal være true eller false (uden anførselstegn).");
             }
         }
 
@@ -412,7 +454,8 @@ public static partial class PublicCodeValidator
                 return;
             }
 
-            if (!s_countries.Contains(code.ToUpperInvariant()) || code.Length != 2)
+            // Upper case is the standard; all lower case is deprecated but read; mixed case is neither.
+            if (!PublicCodeVocabulary.Countries.Contains(code.ToUpperInvariant()) || (!code.All(char.IsAsciiLetterUpper) && !code.All(char.IsAsciiLetterLower)))
             {
                 Error(key, node, $"»{code}« er ikke en landekode efter ISO 3166-1 alpha-2, fx »DK«.");
             }
@@ -426,7 +469,7 @@ public static partial class PublicCodeValidator
         {
             if (Scalar(key, node) is { } lang && !IsLanguage(lang))
             {
-                Error(key, node, $"»{lang}« er ikke en sprogkode efter BCP 47, fx »da« eller »en«.");
+                Error(key, node, $"»{lang}« er ikke en sprogkode efter BCP 47 med et registreret sprog, fx »da« eller »en«.");
             }
         }
 
@@ -546,9 +589,11 @@ public static partial class PublicCodeValidator
 
         private void Length(string key, YamlNode node, int min, int max)
         {
-            if (Scalar(key, node) is { } value && (value.Length < min || value.Length > max))
+            // Counted as the reader sees characters (grapheme clusters), as the reference parser does: an emoji or
+            // a letter with a combining accent is one, not two or more UTF-16 units.
+            if (Scalar(key, node) is { } value && new StringInfo(value).LengthInTextElements is var length && (length < min || length > max))
             {
-                Error(key, node, min <= 1 ? $"Højst {max} tegn (er {value.Length})." : $"Mellem {min} og {max} tegn (er {value.Length}).");
+                Error(key, node, min <= 1 ? $"Højst {max} tegn (er {length})." : $"Mellem {min} og {max} tegn (er {length}).");
             }
         }
 
@@ -631,9 +676,103 @@ public static partial class PublicCodeValidator
             problems.Add(new(PublicCodeSeverity.Warning, key, (int)node.Start.Line, (int)node.Start.Column, message));
     }
 
-    /// <summary>BCP 47 in the form the standard uses: a primary language subtag, then optional script, region and variants.</summary>
-    public static bool IsLanguage(string tag) => LanguageRegex().IsMatch(tag);
+    /// <summary>
+    /// BCP 47 in the form the standard uses: a primary language subtag, then optional script, region and variants;
+    /// the language must be in the IANA registry and a two-letter region in ISO 3166-1, as the reference parser asks.
+    /// </summary>
+    public static bool IsLanguage(string tag)
+    {
+        var match = LanguageRegex().Match(tag);
+        if (!match.Success)
+        {
+            return false;
+        }
 
-    [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$")]
+        var language = match.Groups["language"].Value;
+        var region = match.Groups["region"].Value;
+        return (PublicCodeVocabulary.Languages.Contains(language) || PrivateUseLanguageRegex().IsMatch(language))
+            && (region.Length != 2 || PublicCodeVocabulary.Countries.Contains(region.ToUpperInvariant()));
+    }
+
+    /// <summary>Every key path that stands twice in one mapping, with where the second one is.</summary>
+    private static List<(string Path, Mark Mark)> DuplicateKeys(string text)
+    {
+        var duplicates = new List<(string, Mark)>();
+        var parser = new Parser(new StringReader(text));
+        // Per open collection: its path, and for a mapping the keys seen and the key whose value comes next.
+        var open = new Stack<(string Path, HashSet<string>? Keys, string? PendingKey, int Index)>();
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            if (current is MappingEnd or SequenceEnd)
+            {
+                open.Pop();
+                continue;
+            }
+
+            // Where this event stands: a key of a mapping, a value of a mapping, an item of a sequence, or the document.
+            string? path = null;
+            if (open.Count > 0)
+            {
+                var (parentPath, keys, pendingKey, index) = open.Pop();
+                var prefix = parentPath.Length == 0 ? "" : parentPath + ".";
+                if (keys is null)
+                {
+                    path = $"{prefix}{index}";
+                    open.Push((parentPath, keys, pendingKey, index + 1));
+                }
+                else if (pendingKey is null)
+                {
+                    var key = (current as Scalar)?.Value ?? "";
+                    if (!keys.Add(key))
+                    {
+                        duplicates.Add((prefix + key, current.Start));
+                    }
+
+                    open.Push((parentPath, keys, key, index));
+                    if (current is not Scalar)
+                    {
+                        SkipCollection(parser);
+                    }
+
+                    continue;
+                }
+                else
+                {
+                    path = prefix + pendingKey;
+                    open.Push((parentPath, keys, null, index));
+                }
+            }
+
+            if (current is MappingStart)
+            {
+                open.Push((path ?? "", new HashSet<string>(StringComparer.Ordinal), null, 0));
+            }
+            else if (current is SequenceStart)
+            {
+                open.Push((path ?? "", null, null, 0));
+            }
+        }
+
+        return duplicates;
+
+        static void SkipCollection(Parser parser)
+        {
+            var depth = 1;
+            while (depth > 0 && parser.MoveNext())
+            {
+                depth += parser.Current is MappingStart or SequenceStart ? 1 : parser.Current is MappingEnd or SequenceEnd ? -1 : 0;
+            }
+        }
+    }
+
+    [GeneratedRegex("^(?<language>[a-zA-Z]{2,3})(-[a-zA-Z]{4})?(-(?<region>[a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$")]
     private static partial Regex LanguageRegex();
+
+    [GeneratedRegex("^q[a-t][a-z]$", RegexOptions.IgnoreCase)]
+    private static partial Regex PrivateUseLanguageRegex();
+
+    // The media-type grammar the reference parser uses (from jshttp/media-typer): type/subtype, no parameters.
+    [GeneratedRegex(@"^ *([A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126})/([A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}) *$")]
+    private static partial Regex MimeTypeRegex();
 }

@@ -3,6 +3,24 @@ namespace OS2Hub.Web.Features.PublicCode;
 /// <summary>The controlled vocabularies of the publiccode.yml standard 0.7 (docs/standard/categories-list.rst, scope-list.rst, aliases-list.rst).</summary>
 internal static class PublicCodeVocabulary
 {
+    /// <summary>
+    /// The language subtags of the IANA Language Subtag Registry (File-Date 2025-08-25, via the npm package
+    /// language-subtag-registry 0.4.2, CC0), as the reference parser's BCP 47 check knows them: "xx" is well-formed but
+    /// no language. The private-use range qaa–qtz is a pattern, not a list.
+    /// </summary>
+    public static readonly HashSet<string> Languages = Lines("bcp47-languages.txt", StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>ISO 3166-1 alpha-2, all 249 codes (via the npm package iso-3166-1 2.1.1, MIT), in upper case.</summary>
+    public static readonly HashSet<string> Countries = Lines("iso3166-1-alpha2.txt", StringComparer.Ordinal);
+
+    private static HashSet<string> Lines(string name, StringComparer comparer)
+    {
+        using var stream = typeof(PublicCodeVocabulary).Assembly.GetManifestResourceStream($"OS2Hub.Web.Data.Reference.{name}")
+            ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(comparer);
+    }
+
     public static readonly HashSet<string> Categories = new(StringComparer.Ordinal)
     {
         "accounting", "agile-project-management", "applicant-tracking", "application-development",

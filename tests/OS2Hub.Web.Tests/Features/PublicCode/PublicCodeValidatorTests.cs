@@ -63,7 +63,7 @@ public sealed class PublicCodeValidatorTests
         { "  localisationReady: true", "  localisationReady: maybe", "localisation.localisationReady", 37, PublicCodeSeverity.Error }, // boolean
         { "  type: \"community\"", "  type: \"contract\"", "maintenance.contractors", 31, PublicCodeSeverity.Error },                  // contract needs contractors
         { "    - name: Francesco Rossi", "    - name: Francesco Rossi\n      email: francesco(at)example.com", "maintenance.contacts.0.email", 35, PublicCodeSeverity.Error }, // e-mail
-        { "      - Just one feature", "      - Just one feature\n  da:\n    shortDescription: " + new string('x', 151), "description.da.shortDescription", 27, PublicCodeSeverity.Error }, // length
+        { "    shortDescription: >\n      A rather short description which\n      is probably useless", "    shortDescription: " + new string('x', 151), "description.en.shortDescription", 14, PublicCodeSeverity.Error }, // length
         { "platforms:", "releaseDate: 15/04/2017\nplatforms:", "releaseDate", 5, PublicCodeSeverity.Error },                            // date
         { "platforms:", "categories:\n  - spreadsheets\nplatforms:", "categories.0", 6, PublicCodeSeverity.Error },                    // category list
         { "platforms:", "intendedAudience:\n  scope:\n    - space-travel\nplatforms:", "intendedAudience.scope.0", 7, PublicCodeSeverity.Error }, // scope list
@@ -80,7 +80,7 @@ public sealed class PublicCodeValidatorTests
         { "platforms:", "it:\n  countryExtensionVersion: \"1.0\"\nplatforms:", "it", 6, PublicCodeSeverity.Warning },              // country section deprecated
         { "  en:\n", "  en:\n    genericName: Editor\n", "description.en.genericName", 14, PublicCodeSeverity.Warning },              // deprecated key
         { "    features:", "    videos:\n      - not-a-url\n    features:", "description.en.videos.0", 25, PublicCodeSeverity.Error },  // URL
-        { "    features:\n      - Just one feature\n", "", "description", 13, PublicCodeSeverity.Error },                            // features for one language
+        { "    features:\n      - Just one feature\n", "", "description.en.features", 14, PublicCodeSeverity.Error },                // features in every language (the parser's rule)
         { "also split\n      on multiple rows. You should note what the software\n      is and why one should need it. We can potentially\n      have many pages of text here.", "too short.", "description.en.longDescription", 18, PublicCodeSeverity.Error },                  // length 150–10,000
         { "  type: \"community\"\n\n  contacts:\n    - name: Francesco Rossi", "  type: \"internal\"", "maintenance.contacts", 31, PublicCodeSeverity.Error }, // internal needs contacts
         { "  availableLanguages:\n    - en", "", "localisation.availableLanguages", 37, PublicCodeSeverity.Error },                 // required key
