@@ -41,18 +41,19 @@ public class BrowserHost : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="locale">The browser's own language; many Danish offices run an en-US browser.</param>
+    public async Task<IPage> NewPageAsync(string locale = "da-DK")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "da-DK" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;
     }
 
     /// <summary>A new browser context signed in through the real sign-in form.</summary>
-    public async Task<IPage> SignInAsync(string email, string password)
+    public async Task<IPage> SignInAsync(string email, string password, string locale = "da-DK")
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(locale);
         await page.GotoAsync("/konto/log-ind");
         await page.GetByLabel("E-mail").FillAsync(email);
         await page.GetByLabel("Adgangskode").FillAsync(password);

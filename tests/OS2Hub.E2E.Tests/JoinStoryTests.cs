@@ -21,8 +21,9 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
     [Fact]
     public async Task RequestRejectRequestAgainApproveAndAppearAsCoOwner()
     {
-        var it = await host.SignInAsync(ItCoordinator, ItPassword);
-        await RequestToJoinAsync(it, "Mette Jensen, IT-afdelingen");
+        // The coordinator's browser runs in en-US, as many Danish offices' do: dates must still read dd.mm.åååå.
+        var it = await host.SignInAsync(ItCoordinator, ItPassword, locale: "en-US");
+        await RequestToJoinAsync(it, "Mette Jensen, IT-afdelingen", tryBadInput: true);
 
         var pk = await host.SignInAsync(ProductCoordinator, ProductPassword);
         await pk.GotoAsync("/anmodninger");
@@ -47,7 +48,7 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         await Assertions.Expect(it.Locator(".notification-list")).ToContainTextAsync("Frederikshavn Kommunes anmodning om at tilslutte sig OS2rollekatalog er afvist.");
         await AssertAccessibleAsync(it, "/notifikationer");
 
-        await RequestToJoinAsync(it, "Mette Jensen");
+        await RequestToJoinAsync(it, "Mette Jensen", tryBadInput: false);
         await pk.GotoAsync("/anmodninger");
         await BrowserHost.WaitForInteractiveAsync(pk);
         request = pk.Locator("article.request-card", new() { HasText = "Frederikshavn Kommune" });
@@ -113,7 +114,7 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
     }
 
 
-    private static async Task RequestToJoinAsync(IPage it, string contact)
+    private static async Task RequestToJoinAsync(IPage it, string contact, bool tryBadInput)
     {
         await it.GotoAsync("/produkter/os2rollekatalog");
         await BrowserHost.WaitForInteractiveAsync(it);
@@ -121,15 +122,26 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         var dialog = it.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToBeVisibleAsync();
 
-        // A missing start date is refused with a Danish message, and what was typed stays.
+        // The start date comes filled in (the first day of next month) as dd.mm.åååå, and the cost preview uses it.
+        var start = dialog.GetByLabel("Ønsket startdato");
+        var today = DateTime.Today;
+        var firstOfNextMonth = new DateTime(today.Year, today.Month, 1).AddMonths(1).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        await Assertions.Expect(start).ToHaveValueAsync(firstOfNextMonth);
+        await Assertions.Expect(dialog.Locator(".cost-preview")).ToContainTextAsync($"Ved tilslutning {firstOfNextMonth}");
         await dialog.GetByLabel("Kontaktperson for produktet").FillAsync(contact);
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send anmodning" }).ClickAsync();
-        await Assertions.Expect(dialog.GetByText("Angiv den ønskede startdato.")).ToBeVisibleAsync();
-        await Assertions.Expect(dialog.GetByLabel("Kontaktperson for produktet")).ToHaveValueAsync(contact);
-        await AssertAccessibleAsync(it, "join dialog");
+        if (tryBadInput)
+        {
+            // A date that does not exist is refused in Danish, and what was typed stays.
+            await start.FillAsync("31.02.2027");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Send anmodning" }).ClickAsync();
+            await Assertions.Expect(dialog.GetByText("Skriv datoen som dd.mm.åååå, fx 01.02.2027.")).ToBeVisibleAsync();
+            await Assertions.Expect(dialog.GetByLabel("Kontaktperson for produktet")).ToHaveValueAsync(contact);
+            await Assertions.Expect(start).ToHaveValueAsync("31.02.2027");
+            await AssertAccessibleAsync(it, "join dialog");
+            await start.FillAsync(firstOfNextMonth);
+            await dialog.GetByLabel("Koordinationsgruppe").CheckAsync();
+        }
 
-        await dialog.GetByLabel("Ønsket startdato").FillAsync(Today);
-        await dialog.GetByLabel("Koordinationsgruppe").CheckAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send anmodning" }).ClickAsync();
         await Assertions.Expect(it.GetByRole(AriaRole.Status).First).ToContainTextAsync("Anmodningen fra Frederikshavn Kommune er sendt");
     }

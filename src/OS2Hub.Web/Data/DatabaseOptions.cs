@@ -22,4 +22,10 @@ public sealed class OS2HubOptions
 
     /// <summary>Password for <see cref="FirstSecretariatEmail"/> (at least 12 characters).</summary>
     public string? FirstSecretariatPassword { get; set; }
+
+    /// <summary>
+    /// The address of the hub's accessibility statement (tilgængelighedserklæring), which Danish public-sector sites must
+    /// publish, made in Digitaliseringsstyrelsen's tool. Without one the footer shows no link rather than a dead one.
+    /// </summary>
+    public Uri? AccessibilityStatementUrl { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using OS2Hub.Web.Tests.Infrastructure;
 
@@ -10,6 +11,22 @@ public sealed class PageTests(HubFactory factory) : IClassFixture<HubFactory>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task TheFooterLinksTheAccessibilityStatementOnlyWhenItsAddressIsSet()
+    {
+        // Arrange
+        const string statement = "https://www.was.digst.dk/os2hub-dk";
+        using var withStatement = factory.WithWebHostBuilder(b => b.UseSetting("OS2Hub:AccessibilityStatementUrl", statement));
+
+        // Act
+        var without = await Client().GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        var with = await withStatement.CreateClient().GetStringAsync(new Uri("/produkter", UriKind.Relative), Ct);
+
+        // Assert
+        Assert.DoesNotContain("Tilgængelighedserklæring", without, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{statement}\">Tilgængelighedserklæring</a>", with, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData("/", "Nøgletal")]
