@@ -29,6 +29,58 @@ public sealed class ReferenceDataTests : IDisposable
     }
 
     [Fact]
+    public async Task ProductsDescribedOnlyInEnglishShowTheHubsDanishTranslationWithTheSourceTextBeside()
+    {
+        // Act
+        await _db.LoadReferenceDataAsync();
+
+        // Assert
+        await using var db = _db.CreateDbContext();
+        var translated = await db.Products.Where(p => p.DescriptionOriginal != null).OrderBy(p => p.Slug).ToListAsync(Ct);
+        Assert.Equal(["os2agora", "os2borgerpc", "os2datascanner", "os2forms", "os2iot", "os2kitos", "os2loop"], translated.Select(p => p.Slug));
+        Assert.All(translated, p => Assert.Equal(("da", "en"), (p.DescriptionLanguage, p.DescriptionOriginalLanguage)));
+        var iot = translated.Single(p => p.Slug == "os2iot");
+        Assert.StartsWith("Netværksuafhængig IoT-platform", iot.Description, StringComparison.Ordinal);
+        Assert.StartsWith("Network-agnostic IoT platform", iot.DescriptionOriginal, StringComparison.Ordinal);
+        // The source of the English text stays the description's source.
+        Assert.Contains(await db.ProductSources.Where(s => s.ProductId == iot.Id && s.Fact == ProductFact.Description).Select(s => s.Reference).ToListAsync(Ct),
+            r => r!.Contains("OS2iot-docs", StringComparison.Ordinal));
+        // No English-only description and no English status note is left.
+        Assert.Equal(0, await db.Products.CountAsync(p => p.DescriptionLanguage == "en" || (p.StatusNote != null && p.StatusNoteLanguage == "en"), Ct));
+        var mo = await db.Products.SingleAsync(p => p.Slug == "os2mo", Ct);
+        Assert.Equal(("OS2-produkt; har sit eget produktsekretariat (sammen med OS2kitos)", "OS2-produkt; has its own product secretariat (with OS2kitos)"),
+            (mo.StatusNote, mo.StatusNoteOriginal));
+    }
+
+    [Fact]
+    public async Task ADatabaseLoadedBeforeTranslationsGetsThemOnlyWhereTheTextIsStillTheSources()
+    {
+        // Arrange: two products as an older hub loaded them, one of them since edited.
+        await _db.LoadReferenceDataAsync();
+        await using (var db = _db.CreateDbContext())
+        {
+            var iot = await db.Products.SingleAsync(p => p.Slug == "os2iot", Ct);
+            (iot.Description, iot.DescriptionLanguage, iot.DescriptionOriginal, iot.DescriptionOriginalLanguage) = (iot.DescriptionOriginal, "en", null, null);
+            (iot.StatusNote, iot.StatusNoteLanguage, iot.StatusNoteOriginal, iot.StatusNoteOriginalLanguage) = (iot.StatusNoteOriginal, "en", null, null);
+            var loop = await db.Products.SingleAsync(p => p.Slug == "os2loop", Ct);
+            (loop.Description, loop.DescriptionLanguage, loop.DescriptionOriginal, loop.DescriptionOriginalLanguage) = ("Vores egen tekst om OS2loop.", "en", null, null);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Act
+        await _db.LoadReferenceDataAsync();
+
+        // Assert
+        await using var check = _db.CreateDbContext();
+        var reloaded = await check.Products.Where(p => p.Slug == "os2iot" || p.Slug == "os2loop").ToDictionaryAsync(p => p.Slug, Ct);
+        Assert.Equal("da", reloaded["os2iot"].DescriptionLanguage);
+        Assert.StartsWith("Network-agnostic", reloaded["os2iot"].DescriptionOriginal, StringComparison.Ordinal);
+        Assert.Equal("da", reloaded["os2iot"].StatusNoteLanguage);
+        Assert.Contains("netvarksuafhangig", reloaded["os2iot"].SearchText, StringComparison.Ordinal);
+        Assert.Equal(("Vores egen tekst om OS2loop.", null), (reloaded["os2loop"].Description, reloaded["os2loop"].DescriptionOriginal));
+    }
+
+    [Fact]
     public async Task ReloadingNeverDuplicatesNorOverwritesEdits()
     {
         await _db.LoadReferenceDataAsync();
@@ -105,8 +157,9 @@ public sealed class ReferenceDataTests : IDisposable
         Assert.Equal(LifecycleState.Udtraadt, products["os2datascanner"].Lifecycle);
         Assert.Equal(LifecycleState.Ukendt, products["os2forms"].Lifecycle);
 
-        // English-only descriptions are marked English; code without a public source is flagged, unknown stays unknown.
-        Assert.Equal("en", products["os2iot"].DescriptionLanguage);
+        // English-only sources get the hub's Danish translation with the English kept beside it; code without a public
+        // source is flagged, unknown stays unknown.
+        Assert.Equal(("da", "en"), (products["os2iot"].DescriptionLanguage, products["os2iot"].DescriptionOriginalLanguage));
         Assert.Equal("da", products["os2mo"].DescriptionLanguage);
         Assert.False(products["os2flytjord"].CodeIsPublic);
         Assert.True(products["os2mo"].CodeIsPublic);

@@ -20,6 +20,15 @@ public class Product
     /// <summary>BCP 47 language of <see cref="Summary"/> and <see cref="Description"/> ("da" or "en"): some products are only described in English.</summary>
     public string? DescriptionLanguage { get; set; }
 
+    /// <summary>
+    /// The source's own text when <see cref="Description"/> is the hub's translation of it, kept and shown beside the
+    /// translation; null when the description is not a translation (an editor's own text never is).
+    /// </summary>
+    public string? DescriptionOriginal { get; set; }
+
+    /// <summary>BCP 47 language of <see cref="DescriptionOriginal"/>.</summary>
+    public string? DescriptionOriginalLanguage { get; set; }
+
     public int? CategoryId { get; set; }
     public Category? Category { get; set; }
 
@@ -32,6 +41,12 @@ public class Product
 
     /// <summary>BCP 47 language of <see cref="StatusNote"/>: the reference data quotes English sources, editors may write Danish.</summary>
     public string StatusNoteLanguage { get; set; } = "en";
+
+    /// <summary>The source's own wording when <see cref="StatusNote"/> is the hub's translation of it; null otherwise.</summary>
+    public string? StatusNoteOriginal { get; set; }
+
+    /// <summary>BCP 47 language of <see cref="StatusNoteOriginal"/>.</summary>
+    public string? StatusNoteOriginalLanguage { get; set; }
 
     /// <summary>SPDX licence expression; null means unknown.</summary>
     public string? Licence { get; set; }

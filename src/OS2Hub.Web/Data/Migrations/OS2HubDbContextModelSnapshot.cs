@@ -880,6 +880,12 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionOriginal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionOriginalLanguage")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DevelopmentStatus")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -974,6 +980,12 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<string>("StatusNoteLanguage")
                         .IsRequired()
                         .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNoteOriginal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNoteOriginalLanguage")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")

@@ -110,12 +110,14 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
         var slugs = (await db.Products.Select(p => p.Slug).ToListAsync(ct)).ToHashSet();
         var municipalitiesByName = municipalities.Values.ToDictionary(m => m.Name, StringComparer.OrdinalIgnoreCase);
         var added = new List<Product>();
+        var translated = new List<int>();
 
         foreach (var item in json.RootElement.GetProperty("products").EnumerateArray())
         {
             var key = item.GetProperty("name").GetString()!;
             if (knownKeys.Contains(key))
             {
+                translated.AddRange(await TranslateUntouchedAsync(db, item, key, ct));
                 continue;
             }
 
@@ -128,9 +130,45 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
         }
 
         await db.SaveChangesAsync(ct);
-        await CatalogSearch.RefreshAsync(db, added.Select(p => p.Id).ToList(), ct);
+        await CatalogSearch.RefreshAsync(db, [.. added.Select(p => p.Id), .. translated], ct);
         return added.Count;
     }
+
+    /// <summary>
+    /// Gives a product loaded before the hub had translations its Danish texts, but only where the text is still the
+    /// English source's, as loaded: whatever someone wrote in the hub stays.
+    /// </summary>
+    private static async Task<List<int>> TranslateUntouchedAsync(OS2HubDbContext db, JsonElement item, string key, CancellationToken ct)
+    {
+        var (description, status) = (Translation(item, "description_da_hub_translation"), Translation(item, "status_da_hub_translation"));
+        if (description is null && status is null)
+        {
+            return [];
+        }
+
+        var product = await db.Products.SingleAsync(p => p.ReferenceKey == key, ct);
+        var en = Sourced(item, "description_en").Value;
+        var sourceStatus = Sourced(item, "status").Value;
+        var changed = false;
+        if (description is not null && en is not null && product.DescriptionOriginal is null && product.DescriptionLanguage == "en" && product.Description == en)
+        {
+            (product.Description, product.DescriptionLanguage, product.Summary) = (description, "da", ReferenceMapping.Summarise(description));
+            (product.DescriptionOriginal, product.DescriptionOriginalLanguage) = (en, "en");
+            changed = true;
+        }
+
+        if (status is not null && product.StatusNoteOriginal is null && product.StatusNoteLanguage == "en" && product.StatusNote == sourceStatus)
+        {
+            (product.StatusNote, product.StatusNoteLanguage, product.StatusNoteOriginal, product.StatusNoteOriginalLanguage) = (status, "da", sourceStatus, "en");
+            changed = true;
+        }
+
+        return changed ? [product.Id] : [];
+    }
+
+    /// <summary>The hub's own Danish translation of an English source text, where the reference data has one.</summary>
+    private static string? Translation(JsonElement item, string property) =>
+        item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static Product MapProduct(JsonElement item, string key, HashSet<string> slugs)
     {
@@ -138,7 +176,10 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
         var da = Sourced(item, "description_da");
         var en = Sourced(item, "description_en");
         var (description, language, descriptionField) = da.Value is not null ? (da, "da", da) : (en, "en", en);
+        // Where the sources have only English, the hub shows its own Danish translation and keeps the source's text beside it.
+        var descriptionTranslation = da.Value is null && en.Value is not null ? Translation(item, "description_da_hub_translation") : null;
         var status = Sourced(item, "status");
+        var statusTranslation = status.Value is not null ? Translation(item, "status_da_hub_translation") : null;
         var (maturity, assessedOn) = ReferenceMapping.MapMaturity(status.Value);
         var licence = Sourced(item, "licence");
         var (spdx, licenceNote) = ReferenceMapping.MapLicence(licence.Value);
@@ -148,13 +189,18 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
         {
             Name = name,
             Slug = UniqueSlug(TextFolding.Slugify(name), slugs),
-            Summary = ReferenceMapping.Summarise(description.Value),
-            Description = description.Value,
-            DescriptionLanguage = description.Value is null ? null : language,
+            Summary = ReferenceMapping.Summarise(descriptionTranslation ?? description.Value),
+            Description = descriptionTranslation ?? description.Value,
+            DescriptionLanguage = description.Value is null ? null : descriptionTranslation is null ? language : "da",
+            DescriptionOriginal = descriptionTranslation is null ? null : en.Value,
+            DescriptionOriginalLanguage = descriptionTranslation is null ? null : "en",
             Maturity = maturity,
             MaturityAssessedOn = assessedOn,
             Lifecycle = ReferenceMapping.MapLifecycle(status.Value),
-            StatusNote = status.Value,
+            StatusNote = statusTranslation ?? status.Value,
+            StatusNoteLanguage = statusTranslation is null ? "en" : "da",
+            StatusNoteOriginal = statusTranslation is null ? null : status.Value,
+            StatusNoteOriginalLanguage = statusTranslation is null ? null : "en",
             Licence = spdx,
             LicenceNote = licenceNote,
             ReferenceKey = key,

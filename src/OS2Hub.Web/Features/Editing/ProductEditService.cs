@@ -265,9 +265,10 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         Set(nameof(Product.Name), product.Name, input.Name!.Trim(), v => product.Name = v);
         Set(nameof(Product.Slug), product.Slug, input.Slug!.Trim(), v => product.Slug = v);
         Set(nameof(Product.Summary), product.Summary, Clean(input.Summary), v => product.Summary = v);
-        Set(nameof(Product.Description), product.Description, Clean(input.Description), v => product.Description = v);
+        // An editor's own text is no longer the hub's translation of the source's, so the source text stops standing beside it.
+        Set(nameof(Product.Description), product.Description, Clean(input.Description), v => (product.Description, product.DescriptionOriginal, product.DescriptionOriginalLanguage) = (v, null, null));
         Set(nameof(Product.DescriptionLanguage), product.DescriptionLanguage, Clean(input.DescriptionLanguage), v => product.DescriptionLanguage = v);
-        Set(nameof(Product.StatusNote), product.StatusNote, Clean(input.StatusNote), v => product.StatusNote = v);
+        Set(nameof(Product.StatusNote), product.StatusNote, Clean(input.StatusNote), v => (product.StatusNote, product.StatusNoteOriginal, product.StatusNoteOriginalLanguage) = (v, null, null));
         Set(nameof(Product.StatusNoteLanguage), product.StatusNoteLanguage, input.StatusNoteLanguage, v => product.StatusNoteLanguage = v);
         Set(nameof(Product.LicenceNote), product.LicenceNote, Clean(input.LicenceNote), v => product.LicenceNote = v);
         Set(nameof(Product.CategoryId), product.CategoryId, input.CategoryId, v => product.CategoryId = v);

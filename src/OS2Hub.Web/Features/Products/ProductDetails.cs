@@ -32,6 +32,7 @@ public sealed record ProductDetails(
     string? Summary,
     string? Description,
     string? DescriptionLanguage,
+    SourceText? DescriptionOriginal,
     string? Category,
     string? CategorySlug,
     MaturityLevel Maturity,
@@ -39,6 +40,7 @@ public sealed record ProductDetails(
     LifecycleState Lifecycle,
     string? StatusNote,
     string StatusNoteLanguage,
+    SourceText? StatusNoteOriginal,
     string? Licence,
     string? LicenceNote,
     string? RepositoryUrl,
@@ -88,4 +90,10 @@ public sealed record ProductDetails(
 
     /// <summary>The newest source of a fact: a correction added later speaks for the fact now.</summary>
     public SourceInfo? SourceOf(ProductFact fact) => Sources.Where(s => s.Fact == fact).OrderByDescending(s => s.AsOf).FirstOrDefault();
+}
+
+/// <summary>A source's own text in its own language, shown beside the hub's translation of it.</summary>
+public sealed record SourceText(string Text, string Language)
+{
+    public static SourceText? From(string? text, string? language) => text is null ? null : new SourceText(text, language ?? "en");
 }

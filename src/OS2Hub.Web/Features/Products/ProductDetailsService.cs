@@ -54,8 +54,9 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
 
         return new ProductDetails(
             product.Id, product.Slug, product.Name, product.Summary, product.Description, product.DescriptionLanguage,
+            SourceText.From(product.DescriptionOriginal, product.DescriptionOriginalLanguage),
             product.Category?.Name, product.Category?.Slug, product.Maturity, product.MaturityAssessedOn, product.Lifecycle,
-            product.StatusNote, product.StatusNoteLanguage, product.Licence, product.LicenceNote, product.RepositoryUrl, product.DocumentationUrl,
+            product.StatusNote, product.StatusNoteLanguage, SourceText.From(product.StatusNoteOriginal, product.StatusNoteOriginalLanguage), product.Licence, product.LicenceNote, product.RepositoryUrl, product.DocumentationUrl,
             product.WebsiteUrl, product.IssueTrackerUrl, product.JoinAgreementUrl, product.CodeIsPublic, product.IssueTrackerIsPublic, product.UpdatedAt,
             product.Sources.Select(s => new SourceInfo(s.Fact, s.Reference, s.AsOf, s.IsInferred, s.Note)).ToList(),
             memberships.Where(x => x.IsCurrentOn(today)).Select(Member).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList(),
