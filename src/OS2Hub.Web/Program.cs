@@ -114,15 +114,15 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
-// Danish unless the user chose English; the browser's Accept-Language is ignored on purpose, because most
-// browsers in Danish offices still send en-US and the service's language is Danish.
+// Danish unless the user chose English; the browser's Accept-Language is ignored on purpose on the pages, because most
+// browsers in Danish offices still send en-US and the service's language is Danish. The API honours it.
 string[] cultures = [CultureSwitch.Danish, CultureSwitch.English];
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture(CultureSwitch.Danish),
     SupportedCultures = cultures.Select(CultureInfo.GetCultureInfo).ToList(),
     SupportedUICultures = cultures.Select(CultureInfo.GetCultureInfo).ToList(),
-    RequestCultureProviders = [new CookieRequestCultureProvider()],
+    RequestCultureProviders = [new CultureSwitch.ApiAcceptLanguage(), new CookieRequestCultureProvider()],
 });
 
 app.UseAuthentication();

@@ -1,3 +1,5 @@
+using OS2Hub.Web.Features.Localization;
+
 namespace OS2Hub.Web.Features;
 
 public enum OperationOutcome
@@ -9,11 +11,11 @@ public enum OperationOutcome
     Conflict,
 }
 
-/// <summary>What an action did. Messages are Danish and meant for the user; field errors are keyed by input property name.</summary>
+/// <summary>What an action did. Messages are in the user's language (<see cref="Texts"/>) and meant for the user; field errors are keyed by input property name.</summary>
 public sealed record OperationResult(OperationOutcome Outcome, string? Message = null, IReadOnlyDictionary<string, string>? FieldErrors = null, int? Id = null)
 {
-    public static readonly OperationResult Denied = new(OperationOutcome.Denied, "Du har ikke adgang til at gøre dette.");
-    public static readonly OperationResult NotFound = new(OperationOutcome.NotFound, "Findes ikke.");
+    public static OperationResult Denied => new(OperationOutcome.Denied, Texts.Get("Common_Error_Denied"));
+    public static OperationResult NotFound => new(OperationOutcome.NotFound, Texts.Get("Common_Error_NotFound"));
 
     public bool Succeeded => Outcome == OperationOutcome.Ok;
 

@@ -9,6 +9,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.Property(u => u.PreferredLanguage).HasMaxLength(10);
         builder.HasMany(u => u.Grants).WithOne().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -59,6 +60,8 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     {
         builder.Property(n => n.UserId).HasMaxLength(450);
         builder.Property(n => n.Text).HasMaxLength(1000);
+        builder.Property(n => n.TextKey).HasMaxLength(100);
+        builder.Property(n => n.TextArguments).HasMaxLength(2000);
         builder.Property(n => n.Link).HasMaxLength(500);
         builder.HasIndex(n => new { n.UserId, n.ReadAt });
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -5,6 +5,9 @@ namespace OS2Hub.Web.Data.Entities;
 public class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
+
+    /// <summary>"da" or "en": the language the user last chose, in which e-mails reach them. Null: Danish.</summary>
+    public string? PreferredLanguage { get; set; }
     public List<Grant> Grants { get; set; } = [];
 }
 

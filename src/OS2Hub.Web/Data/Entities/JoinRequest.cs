@@ -67,7 +67,16 @@ public class Notification
 {
     public int Id { get; set; }
     public required string UserId { get; set; }
-    public required string Text { get; set; }
+
+    /// <summary>Finished Danish text of notifications raised before they were stored by key; null for newer ones.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The resource key of the message, shown in the reader's language when it is read.</summary>
+    public string? TextKey { get; set; }
+
+    /// <summary>The message's arguments as a JSON array of strings (names, and dates as yyyy-MM-dd).</summary>
+    public string? TextArguments { get; set; }
+
     public string? Link { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }

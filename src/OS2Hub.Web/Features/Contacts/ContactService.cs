@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Contacts;
 
@@ -98,7 +99,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var errors = Validate(input);
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Kontaktpersonen er ikke gemt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid(Texts.Get("Contact_Error_NotSaved"), errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -154,7 +155,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var errors = new Dictionary<string, string>();
         if (productId is null || !await db.Products.AnyAsync(p => p.Id == productId, ct))
         {
-            errors["Product"] = "Vælg produktet.";
+            errors["Product"] = Texts.Get("Contact_Error_Product");
         }
 
         if (Periods.Backwards(start, end))
@@ -164,7 +165,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Rollen er ikke gemt.", errors);
+            return OperationResult.Invalid(Texts.Get("Contact_Error_RoleNotSaved"), errors);
         }
 
         var role = new ContactRole { ContactPersonId = contactId, ProductId = productId!.Value, Kind = kind, StartDate = start, EndDate = end };
@@ -274,7 +275,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
     private static DateOnly? Max(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static OperationResult Changed() =>
-        OperationResult.Conflict("Kontaktpersonen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+        OperationResult.Conflict(Texts.Get("Contact_Error_Conflict"));
 
     /// <summary>Which fields changed, never their values: the organisation's history shows them under the contact's number.</summary>
     private async Task LogAsync(OS2HubDbContext db, string userId, int organisationId, int contactId, IEnumerable<string> fields, CancellationToken ct)
@@ -292,24 +293,24 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
         {
-            errors[nameof(input.Name)] = "Skriv kontaktpersonens navn (højst 200 tegn).";
+            errors[nameof(input.Name)] = Texts.Get("Contact_Error_Name");
         }
 
         if (input.Title?.Trim().Length > 200)
         {
-            errors[nameof(input.Title)] = "Titlen må højst være 200 tegn.";
+            errors[nameof(input.Title)] = Texts.Get("Contact_Error_Title");
         }
 
         var email = input.Email?.Trim();
         if (!string.IsNullOrEmpty(email) && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal)))
         {
-            errors[nameof(input.Email)] = "Skriv en gyldig e-mailadresse, fx »navn@kommune.dk«.";
+            errors[nameof(input.Email)] = Texts.Get("Contact_Error_Email");
         }
 
         var phone = input.Phone?.Trim();
         if (!string.IsNullOrEmpty(phone) && (phone.Length > 40 || !PhoneRegex().IsMatch(phone) || phone.Count(char.IsAsciiDigit) < 8))
         {
-            errors[nameof(input.Phone)] = "Skriv telefonnummeret med mindst 8 cifre, fx »+45 12 34 56 78«.";
+            errors[nameof(input.Phone)] = Texts.Get("Contact_Error_Phone");
         }
 
         return errors;

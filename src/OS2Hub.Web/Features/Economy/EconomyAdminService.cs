@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Economy;
 
@@ -76,37 +77,37 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
         var errors = new Dictionary<string, string>();
         if (input.BudgetYear is < MinYear or > MaxYear)
         {
-            errors[nameof(KeyInput.BudgetYear)] = $"Budgetåret skal ligge mellem {MinYear} og {MaxYear}.";
+            errors[nameof(KeyInput.BudgetYear)] = Texts.Format("Economy_Error_Year", MinYear, MaxYear);
         }
 
         foreach (var (field, value) in new[] { (nameof(KeyInput.Lille), input.Lille), (nameof(KeyInput.Mellem), input.Mellem), (nameof(KeyInput.Stor), input.Stor), (nameof(KeyInput.MegetStor), input.MegetStor) })
         {
             if (value is not { } v || v <= 0 || v > 1000)
             {
-                errors[field] = "Skriv en vægt større end 0 og højst 1000, fx 1, 1,5 eller 2.";
+                errors[field] = Texts.Get("Economy_Error_Weight");
             }
         }
 
         if (input.SecretariatPercent is not { } percent || percent < 0 || percent > 100)
         {
-            errors[nameof(KeyInput.SecretariatPercent)] = "Skriv bidragssatsen i procent, mellem 0 og 100.";
+            errors[nameof(KeyInput.SecretariatPercent)] = Texts.Get("Economy_Error_Percent");
         }
 
         var source = Clean(input.Source);
         if (source?.Length > 500)
         {
-            errors[nameof(KeyInput.Source)] = "Kilden må højst være 500 tegn.";
+            errors[nameof(KeyInput.Source)] = Texts.Get("Economy_Error_Source");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Ret de markerede felter.", errors);
+            return OperationResult.Invalid(Texts.Get("Common_Error_FixMarked"), errors);
         }
 
         var row = await db.EconomyYears.FirstOrDefaultAsync(y => y.BudgetYear == input.BudgetYear, ct);
         if (row is null != input.Version is null || (row is not null && row.Version != input.Version))
         {
-            return OperationResult.Conflict("Fordelingsnøglen for året er ændret af en anden, siden du åbnede den. Dine tal står stadig i formularen; genindlæs for at se de nye.");
+            return OperationResult.Conflict(Texts.Get("Economy_Error_KeyConflict"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -166,39 +167,39 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
         var errors = new Dictionary<string, string>();
         if (input.BudgetYear is < MinYear or > MaxYear)
         {
-            errors[nameof(FeeSheetInput.BudgetYear)] = $"Budgetåret skal ligge mellem {MinYear} og {MaxYear}.";
+            errors[nameof(FeeSheetInput.BudgetYear)] = Texts.Format("Economy_Error_Year", MinYear, MaxYear);
         }
 
         if (input.AnnualAmount is not { } amount || amount < 0 || amount > MaxAmount)
         {
-            errors[nameof(FeeSheetInput.AnnualAmount)] = "Skriv vederlaget i hele kroner (0 eller mere).";
+            errors[nameof(FeeSheetInput.AnnualAmount)] = Texts.Get("Economy_Error_Amount");
         }
 
         if (input.JoiningFee is not { } fee || fee < 0 || fee > MaxAmount)
         {
-            errors[nameof(FeeSheetInput.JoiningFee)] = "Skriv tilslutningsafgiften i hele kroner (0 eller mere).";
+            errors[nameof(FeeSheetInput.JoiningFee)] = Texts.Get("Economy_Error_JoiningFee");
         }
 
         if (!Enum.IsDefined(input.Key))
         {
-            errors[nameof(FeeSheetInput.Key)] = "Vælg en fordeling.";
+            errors[nameof(FeeSheetInput.Key)] = Texts.Get("Economy_Error_Key");
         }
 
         var reason = Clean(input.Reason);
         if (reason is null || reason.Length > 1000)
         {
-            errors[nameof(FeeSheetInput.Reason)] = "Skriv hvorfor takstbladet ændres (fx styregruppens beslutning og dato), højst 1000 tegn.";
+            errors[nameof(FeeSheetInput.Reason)] = Texts.Get("Economy_Error_Reason");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Ret de markerede felter.", errors);
+            return OperationResult.Invalid(Texts.Get("Common_Error_FixMarked"), errors);
         }
 
         var sheet = await db.FeeSheets.FirstOrDefaultAsync(f => f.ProductId == input.ProductId && f.BudgetYear == input.BudgetYear, ct);
         if (sheet is null != input.Version is null || (sheet is not null && sheet.Version != input.Version))
         {
-            return OperationResult.Conflict("Takstbladet for året er ændret af en anden, siden du åbnede det. Dine tal står stadig i formularen; genindlæs for at se de nye.");
+            return OperationResult.Conflict(Texts.Get("Economy_Error_FeeSheetConflict"));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -274,23 +275,23 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (org.Kind is OrganisationKind.Kommune or OrganisationKind.Virksomhed)
         {
-            return OperationResult.Invalid("Kun regioner og andre myndigheder uden eget befolkningstal placeres af sekretariatet; en kommunes klasse følger dens befolkningstal.");
+            return OperationResult.Invalid(Texts.Get("Economy_Error_PlaceMunicipality"));
         }
 
         var errors = new Dictionary<string, string>();
         if (fromBudgetYear is < MinYear or > MaxYear)
         {
-            errors["FromBudgetYear"] = $"Budgetåret skal ligge mellem {MinYear} og {MaxYear}.";
+            errors["FromBudgetYear"] = Texts.Format("Economy_Error_Year", MinYear, MaxYear);
         }
 
         if (!Enum.IsDefined(sizeClass))
         {
-            errors["SizeClass"] = "Vælg en størrelsesklasse.";
+            errors["SizeClass"] = Texts.Get("Economy_Error_SizeClass");
         }
 
         if (population is < 1 or > 10_000_000)
         {
-            errors["Population"] = "Skriv befolkningstallet som et helt tal mellem 1 og 10.000.000, eller lad feltet stå tomt.";
+            errors["Population"] = Texts.Get("Economy_Error_Population");
         }
 
         if (errors.Count > 0)
@@ -300,7 +301,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (org.Version != version)
         {
-            return OperationResult.Conflict("Organisationen er ændret af en anden, siden du åbnede siden. Genindlæs for at se ændringen.");
+            return OperationResult.Conflict(Texts.Get("Economy_Error_OrgConflict"));
         }
 
         var row = org.SizeAssessments.FirstOrDefault(a => a.FromBudgetYear == fromBudgetYear);

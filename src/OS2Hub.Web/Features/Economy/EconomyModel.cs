@@ -1,4 +1,5 @@
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Economy;
 
@@ -91,19 +92,8 @@ public enum QuoteProblem
 
 public sealed record QuoteResult(QuoteProblem Problem, CostQuote? Quote)
 {
-    /// <summary>The problem in plain Danish, for the page and the API alike.</summary>
-    public string? Message => Problem switch
-    {
-        QuoteProblem.None => null,
-        QuoteProblem.ProductNotFound => "Produktet findes ikke.",
-        QuoteProblem.OrganisationNotFound => "Myndigheden findes ikke. Angiv en kommune- eller regionskode eller myndighedens slug.",
-        QuoteProblem.NotAnAuthority => "Kun offentlige myndigheder kan tilslutte sig et produkt; leverandører betaler ikke til produkterne.",
-        QuoteProblem.Archived => "Myndigheden er ophørt og kan ikke tilslutte sig.",
-        QuoteProblem.AlreadyMember => "Myndigheden er allerede medlem af produktet (eller har en godkendt tilslutning på vej).",
-        QuoteProblem.NoFeeSheet => "Produktet har intet takstblad, så prisen kan ikke beregnes.",
-        QuoteProblem.NoAssociationKey => "Foreningens fordelingsnøgle og bidragssats er ikke registreret, så prisen kan ikke beregnes.",
-        _ => "Myndigheden er ikke placeret i en størrelsesklasse (eller har intet befolkningstal), så prisen kan ikke beregnes. Sekretariatet placerer myndigheder uden eget befolkningstal.",
-    };
+    /// <summary>The problem in plain words in the reader's language, for the page and the API alike.</summary>
+    public string? Message => Problem == QuoteProblem.None ? null : Texts.Get($"QuoteProblem_{Problem}");
 }
 
 /// <summary>An authority's yearly total across the products it co-owns.</summary>

@@ -3,6 +3,7 @@ using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
 
@@ -36,18 +37,18 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
         var trimmed = name?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 200)
         {
-            return Invalid("Skriv kategoriens navn (højst 200 tegn).");
+            return Invalid(Texts.Get("Category_Error_Name"));
         }
 
         var slug = TextFolding.Slugify(trimmed);
         if (slug.Length == 0)
         {
-            return Invalid("Navnet skal indeholde bogstaver eller tal.");
+            return Invalid(Texts.Get("Category_Error_NoLetters"));
         }
 
         if (await db.Categories.AnyAsync(c => c.Id != id && (c.Name == trimmed || c.Slug == slug), ct))
         {
-            return Invalid("Der findes allerede en kategori med det navn.");
+            return Invalid(Texts.Get("Category_Error_Taken"));
         }
 
         var category = id is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -87,7 +88,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
 
         if (await db.Products.AnyAsync(p => p.CategoryId == id, ct))
         {
-            return Invalid("Kategorien bruges af produkter og kan ikke slettes. Flyt produkterne til en anden kategori først.");
+            return Invalid(Texts.Get("Category_Error_InUse"));
         }
 
         return await db.Categories.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 1 ? OperationResult.Ok(id) : OperationResult.NotFound;

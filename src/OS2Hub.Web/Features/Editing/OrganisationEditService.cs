@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
 
@@ -87,7 +88,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         var errors = await ValidateAsync(db, input, ct);
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid(Texts.Get("Edit_Error_NotSaved"), errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -158,21 +159,21 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         var errors = new Dictionary<string, string>();
         if (asOf is null || asOf > today)
         {
-            errors["AsOf"] = "Angiv datoen for folketallet (ikke en fremtidig dato).";
+            errors["AsOf"] = Texts.Get("Org_Error_PopulationDate");
         }
         else if (await db.PopulationFigures.AnyAsync(p => p.OrganisationId == organisationId && p.AsOf == asOf, ct))
         {
-            errors["AsOf"] = "Der findes allerede et folketal for den dato.";
+            errors["AsOf"] = Texts.Get("Org_Error_PopulationDuplicate");
         }
 
         if (population is null or <= 0 or > 10_000_000)
         {
-            errors["Population"] = "Angiv folketallet som et positivt heltal.";
+            errors["Population"] = Texts.Get("Org_Error_Population");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Folketallet er ikke gemt.", errors);
+            return OperationResult.Invalid(Texts.Get("Org_Error_PopulationNotSaved"), errors);
         }
 
         if (!await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
@@ -207,18 +208,18 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
         {
-            errors[nameof(input.Name)] = "Skriv organisationens navn (højst 200 tegn).";
+            errors[nameof(input.Name)] = Texts.Get("Org_Error_Name");
         }
 
         var slug = input.Slug?.Trim();
         if (string.IsNullOrEmpty(slug) || slug.Length > 200 || !SlugRegex().IsMatch(slug))
         {
-            errors[nameof(input.Slug)] = "Adressen må kun indeholde små bogstaver a–z, tal og bindestreger.";
+            errors[nameof(input.Slug)] = Texts.Get("Org_Error_Slug");
         }
         else if (await db.Organisations.AnyAsync(o => o.Slug == slug && o.Id != input.Id, ct)
                  || await db.OrganisationSlugRedirects.AnyAsync(r => r.Slug == slug && r.OrganisationId != input.Id, ct))
         {
-            errors[nameof(input.Slug)] = "Adressen bruges allerede af en anden organisation.";
+            errors[nameof(input.Slug)] = Texts.Get("Org_Error_SlugTaken");
         }
 
         if (input.Kind is OrganisationKind.Kommune or OrganisationKind.Region)
@@ -228,37 +229,37 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             if (code is null || code.Length != 4 || !code.All(char.IsAsciiDigit) || int.Parse(code, CultureInfo.InvariantCulture) is var n && (n < range.Item1 || n > range.Item2))
             {
                 errors[nameof(input.Code)] = input.Kind == OrganisationKind.Kommune
-                    ? "Skriv den officielle firecifrede kommunekode, fx 0813."
-                    : "Skriv regionskoden (1081–1085).";
+                    ? Texts.Get("Org_Error_MunicipalityCode")
+                    : Texts.Get("Org_Error_RegionCode");
             }
             else if (await db.Organisations.AnyAsync(o => o.Kind == input.Kind && o.Code == code && o.Id != input.Id, ct))
             {
-                errors[nameof(input.Code)] = "Koden bruges allerede af en anden organisation.";
+                errors[nameof(input.Code)] = Texts.Get("Org_Error_CodeTaken");
             }
         }
 
         if (input.Kind == OrganisationKind.Kommune
             && (input.RegionId is null || !await db.Organisations.AnyAsync(o => o.Id == input.RegionId && o.Kind == OrganisationKind.Region, ct)))
         {
-            errors[nameof(input.RegionId)] = "Vælg kommunens region.";
+            errors[nameof(input.RegionId)] = Texts.Get("Org_Error_Region");
         }
 
         if (!string.IsNullOrWhiteSpace(input.Cvr) && !IsValidCvr(input.Cvr.Trim()))
         {
-            errors[nameof(input.Cvr)] = "CVR-nummeret er ikke gyldigt (8 cifre med korrekt kontrolciffer).";
+            errors[nameof(input.Cvr)] = Texts.Get("Org_Error_Cvr");
         }
 
         if (!string.IsNullOrWhiteSpace(input.Website)
             && (input.Website.Length > 500 || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
         {
-            errors[nameof(input.Website)] = "Skriv en fuld webadresse, der begynder med https://.";
+            errors[nameof(input.Website)] = Texts.Get("Common_Error_HttpsUrl");
         }
 
         return errors;
     }
 
     private static OperationResult Conflict() =>
-        OperationResult.Conflict("Organisationen er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; genindlæs og prøv igen.");
+        OperationResult.Conflict(Texts.Get("Org_Error_Conflict"));
 
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

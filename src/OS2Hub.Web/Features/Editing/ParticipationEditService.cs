@@ -3,6 +3,7 @@ using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
 
@@ -61,16 +62,16 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         var kind = organisationId is null ? null : await db.Organisations.Where(o => o.Id == organisationId).Select(o => (OrganisationKind?)o.Kind).FirstOrDefaultAsync(ct);
         if (kind is null)
         {
-            errors["Member"] = "Vælg myndigheden.";
+            errors["Member"] = Texts.Get("Member_Error_Authority");
         }
         else if (kind == OrganisationKind.Virksomhed)
         {
-            errors["Member"] = "Kun offentlige myndigheder kan være medejere.";
+            errors["Member"] = Texts.Get("Member_Error_NotAuthority");
         }
 
         if (start is null)
         {
-            errors["MemberStart"] = "Angiv hvornår medejerskabet begyndte.";
+            errors["MemberStart"] = Texts.Get("Member_Error_Start");
         }
         else if (end is not null && end <= start)
         {
@@ -80,12 +81,12 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         var cleanSource = string.IsNullOrWhiteSpace(source) ? null : source.Trim();
         if (cleanSource is null || cleanSource.Length > 2000)
         {
-            errors["MemberSource"] = "Skriv kilden til medejerskabet, fx en tilslutningsaftale eller et referat (højst 2.000 tegn).";
+            errors["MemberSource"] = Texts.Get("Member_Error_Source");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Medejerskabet er ikke registreret.", errors);
+            return OperationResult.Invalid(Texts.Get("Member_Error_NotSaved"), errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -135,12 +136,12 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         var errors = new Dictionary<string, string>();
         if (organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            errors["Supplier"] = "Vælg leverandøren.";
+            errors["Supplier"] = Texts.Get("Supplier_Error_Supplier");
         }
 
         if (role == SupplierRole.Ukendt)
         {
-            errors["Role"] = "Vælg en af OS2's fem roller.";
+            errors["Role"] = Texts.Get("Supplier_Error_Role");
         }
 
         if (Periods.Backwards(start, end))
@@ -151,12 +152,12 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         if (errors.Count == 0 && await db.Participations.AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
                 && x.Kind == ParticipationKind.Leverandoer && x.Role == role && x.EndDate == null, ct))
         {
-            errors["Role"] = "Leverandøren har allerede den rolle uden slutdato.";
+            errors["Role"] = Texts.Get("Supplier_Error_RoleOpen");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Leverandørrollen er ikke gemt.", errors);
+            return OperationResult.Invalid(Texts.Get("Supplier_Error_NotSaved"), errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -225,11 +226,11 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
     private static bool IsOverlap(DbUpdateException e) =>
         e.InnerException?.Message is { } m && (m.Contains("overlapping membership", StringComparison.Ordinal) || m.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 
-    private static OperationResult Overlap() => OperationResult.Invalid("Myndigheden er allerede medejer i (en del af) den periode.",
-        new Dictionary<string, string> { ["MemberStart"] = "Perioden overlapper et andet medejerskab for samme myndighed." });
+    private static OperationResult Overlap() => OperationResult.Invalid(Texts.Get("Member_Error_Overlap"),
+        new Dictionary<string, string> { ["MemberStart"] = Texts.Get("Member_Error_OverlapField") });
 
     private static OperationResult PeriodChanged(string? saved) => OperationResult.Conflict(
-        "Perioden er ændret af en anden, mens du redigerede, og din ændring er ikke gemt." + (saved is null ? "" : $" Den gemte periode er {saved}."));
+        saved is null ? Texts.Get("Period_Error_Conflict") : Texts.Format("Period_Error_ConflictWith", saved));
 
     private async Task LogAndTouchAsync(OS2HubDbContext db, string userId, int productId, Participation p, string? before, string after, CancellationToken ct)
     {

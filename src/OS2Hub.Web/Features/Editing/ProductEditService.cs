@@ -6,6 +6,7 @@ using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Data.Seeding;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
 
@@ -123,7 +124,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         var errors = await ValidateAsync(db, new ProductEdit { Name = name, Slug = slug }, ct);
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Produktet er ikke oprettet. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid(Texts.Get("Edit_Error_NotCreated"), errors);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -156,38 +157,38 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         var reference = input.Reference?.Trim();
         if (string.IsNullOrEmpty(reference) || reference.Length > 2000)
         {
-            errors["Reference"] = "Skriv kilden: en webadresse eller et dokuments navn (højst 2.000 tegn).";
+            errors["Reference"] = Texts.Get("Edit_Error_SourceReference");
         }
         else if (reference.Contains("://", StringComparison.Ordinal)
                  && (!Uri.TryCreate(reference, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
         {
-            errors["Reference"] = "En webadresse skal begynde med https://.";
+            errors["Reference"] = Texts.Get("Edit_Error_SourceHttps");
         }
 
         if (input.AsOf > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
         {
-            errors["AsOf"] = "Kildens dato kan ikke ligge i fremtiden.";
+            errors["AsOf"] = Texts.Get("Edit_Error_SourceFuture");
         }
 
         if (input.Note?.Trim().Length > 1000)
         {
-            errors["Note"] = "Bemærkningen må højst være 1.000 tegn.";
+            errors["Note"] = Texts.Get("Edit_Error_SourceNote");
         }
 
         if (!Enum.IsDefined(input.Fact))
         {
-            errors["Fact"] = "Vælg hvilket forhold kilden dokumenterer.";
+            errors["Fact"] = Texts.Get("Edit_Error_SourceFact");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Kilden er ikke gemt.", errors);
+            return OperationResult.Invalid(Texts.Get("Edit_Error_SourceNotSaved"), errors);
         }
 
         var before = source is null ? null : $"{source.Fact}: {source.Reference} ({source.AsOf:yyyy-MM-dd})";
         if (source is not null && source.Version != input.Version)
         {
-            return OperationResult.Conflict($"Kilden er ændret af en anden, mens du redigerede, og din ændring er ikke gemt. Den gemte kilde: {before}.");
+            return OperationResult.Conflict(Texts.Format("Edit_Error_SourceConflictWith", before));
         }
 
         source ??= db.ProductSources.Add(new ProductSource { ProductId = productId, Reference = "" }).Entity;
@@ -205,7 +206,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
         catch (DbUpdateConcurrencyException)
         {
-            return OperationResult.Conflict("Kilden er ændret af en anden, mens du redigerede, og din ændring er ikke gemt.");
+            return OperationResult.Conflict(Texts.Get("Edit_Error_SourceConflict"));
         }
 
         await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.UpdatedAt, now), ct);
@@ -236,13 +237,13 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         if (input.Version != product.Version)
         {
-            return OperationResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+            return OperationResult.Conflict(Texts.Get("Edit_Error_ProductConflict"));
         }
 
         var errors = await ValidateAsync(db, input, ct);
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Ændringerne er ikke gemt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid(Texts.Get("Edit_Error_NotSaved"), errors);
         }
 
         var (licence, _) = ReferenceMapping.MapLicence(input.Licence);
@@ -316,7 +317,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
         catch (DbUpdateConcurrencyException)
         {
-            return OperationResult.Conflict("Produktet er ændret af en anden, mens du redigerede. Dine ændringer er ikke gemt; se de nye værdier og prøv igen.");
+            return OperationResult.Conflict(Texts.Get("Edit_Error_ProductConflict"));
         }
 
         await CatalogSearch.RefreshAsync(db, [product.Id], ct);
@@ -343,43 +344,43 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         var statement = Clean(input.Statement);
         if (statement is null || statement.Length > 2000)
         {
-            errors["Statement"] = "Skriv udsagnet (højst 2.000 tegn).";
+            errors["Statement"] = Texts.Get("Edit_Error_Statement");
         }
 
         if (input.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
         {
-            errors["Organisation"] = "Vælg en organisation fra listen.";
+            errors["Organisation"] = Texts.Get("Edit_Error_Organisation");
         }
         else if (input.OrganisationId is null && Clean(input.Subject) is null)
         {
-            errors["Subject"] = "Vælg organisationen, udsagnet handler om, eller skriv hvem eller hvad det handler om.";
+            errors["Subject"] = Texts.Get("Edit_Error_Subject");
         }
 
         var asOf = Clean(input.AsOf);
         if (asOf is not null && (!PartialDateRegex().IsMatch(asOf) || string.CompareOrdinal(asOf, clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) > 0))
         {
-            errors["AsOf"] = "Skriv datoen som ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD, fx »2024-05«, og ikke i fremtiden.";
+            errors["AsOf"] = Texts.Get("Edit_Error_MentionDate");
         }
 
         if (Clean(input.Source)?.Length > 2000)
         {
-            errors["Source"] = "Kilden må højst være 2.000 tegn.";
+            errors["Source"] = Texts.Get("Edit_Error_MentionSource");
         }
 
         if (input.Language is not ("da" or "en"))
         {
-            errors["Language"] = "Vælg dansk eller engelsk.";
+            errors["Language"] = Texts.Get("Common_Error_DanishOrEnglish");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Omtalen er ikke gemt.", errors);
+            return OperationResult.Invalid(Texts.Get("Edit_Error_MentionNotSaved"), errors);
         }
 
         var before = mention is null ? null : $"{mention.AsOf}: {mention.Statement}";
         if (mention is not null && mention.Version != input.Version)
         {
-            return OperationResult.Conflict($"Omtalen er ændret af en anden, mens du redigerede, og din ændring er ikke gemt. Den gemte omtale: {before}");
+            return OperationResult.Conflict(Texts.Format("Edit_Error_MentionConflictWith", before));
         }
 
         mention ??= db.ProductMentions.Add(new ProductMention { ProductId = productId, Statement = "" }).Entity;
@@ -394,7 +395,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
         catch (DbUpdateConcurrencyException)
         {
-            return OperationResult.Conflict("Omtalen er ændret af en anden, mens du redigerede, og din ændring er ikke gemt.");
+            return OperationResult.Conflict(Texts.Get("Edit_Error_MentionConflict"));
         }
 
         await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.UpdatedAt, now), ct);
@@ -431,83 +432,83 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)
         {
-            errors[nameof(input.Name)] = "Skriv produktets navn (højst 200 tegn).";
+            errors[nameof(input.Name)] = Texts.Get("Edit_Error_Name");
         }
 
         var slug = input.Slug?.Trim();
         if (string.IsNullOrEmpty(slug) || slug.Length > 200 || !SlugRegex().IsMatch(slug))
         {
-            errors[nameof(input.Slug)] = "Adressen må kun indeholde små bogstaver a–z, tal og bindestreger, fx »os2rollekatalog«.";
+            errors[nameof(input.Slug)] = Texts.Get("Edit_Error_Slug");
         }
         else if (await db.Products.AnyAsync(p => p.Slug == slug && p.Id != input.Id, ct)
                  || await db.ProductSlugRedirects.AnyAsync(r => r.Slug == slug && r.ProductId != input.Id, ct))
         {
-            errors[nameof(input.Slug)] = "Adressen bruges allerede af et andet produkt.";
+            errors[nameof(input.Slug)] = Texts.Get("Edit_Error_SlugTaken");
         }
 
         if (input.Summary?.Length > 1000)
         {
-            errors[nameof(input.Summary)] = "Resuméet må højst være 1.000 tegn.";
+            errors[nameof(input.Summary)] = Texts.Get("Edit_Error_Summary");
         }
 
         if (input.Description?.Length > 20_000)
         {
-            errors[nameof(input.Description)] = "Beskrivelsen må højst være 20.000 tegn.";
+            errors[nameof(input.Description)] = Texts.Get("Edit_Error_Description");
         }
 
         if (!string.IsNullOrWhiteSpace(input.Licence) && ReferenceMapping.MapLicence(input.Licence).Spdx is null)
         {
-            errors[nameof(input.Licence)] = "Skriv licensen som SPDX-udtryk, fx »MPL-2.0« eller »MPL-2.0 OR EUPL-1.2«, eller lad feltet stå tomt, hvis den er ukendt.";
+            errors[nameof(input.Licence)] = Texts.Get("Edit_Error_Licence");
         }
 
         if (input.DescriptionLanguage is not (null or "" or "da" or "en"))
         {
-            errors[nameof(input.DescriptionLanguage)] = "Vælg dansk eller engelsk.";
+            errors[nameof(input.DescriptionLanguage)] = Texts.Get("Common_Error_DanishOrEnglish");
         }
 
         if (input.StatusNoteLanguage is not ("da" or "en"))
         {
-            errors[nameof(input.StatusNoteLanguage)] = "Vælg dansk eller engelsk.";
+            errors[nameof(input.StatusNoteLanguage)] = Texts.Get("Common_Error_DanishOrEnglish");
         }
 
         if (input.StatusNote?.Length > 2000)
         {
-            errors[nameof(input.StatusNote)] = "Status må højst være 2.000 tegn.";
+            errors[nameof(input.StatusNote)] = Texts.Get("Edit_Error_Status");
         }
 
         if (input.LicenceNote?.Length > 500)
         {
-            errors[nameof(input.LicenceNote)] = "Bemærkningen om licensen må højst være 500 tegn.";
+            errors[nameof(input.LicenceNote)] = Texts.Get("Edit_Error_LicenceNote");
         }
 
         if (!string.IsNullOrWhiteSpace(input.SoftwareType) && !PublicCode.PublicCodeVocabulary.SoftwareTypes.Contains(input.SoftwareType.Trim()))
         {
-            errors[nameof(input.SoftwareType)] = "Vælg en af standardens softwaretyper.";
+            errors[nameof(input.SoftwareType)] = Texts.Get("Edit_Error_SoftwareType");
         }
 
         if (!string.IsNullOrWhiteSpace(input.DevelopmentStatus) && !PublicCode.PublicCodeVocabulary.DevelopmentStatuses.Contains(input.DevelopmentStatus.Trim()))
         {
-            errors[nameof(input.DevelopmentStatus)] = "Vælg en af standardens udviklingsstatusser.";
+            errors[nameof(input.DevelopmentStatus)] = Texts.Get("Edit_Error_DevelopmentStatus");
         }
 
         if (PublicCode.PublicCodeExport.SplitLines(input.Features).FirstOrDefault(f => f.Length > 100) is { } longFeature)
         {
-            errors[nameof(input.Features)] = $"Hver funktion må højst være 100 tegn; »{longFeature[..30]}…« er {longFeature.Length}.";
+            errors[nameof(input.Features)] = Texts.Format("Edit_Error_Feature", longFeature[..30], longFeature.Length);
         }
 
         if (PublicCode.PublicCodeExport.SplitList(input.AvailableLanguages).FirstOrDefault(l => !PublicCode.PublicCodeValidator.IsLanguage(l)) is { } badLanguage)
         {
-            errors[nameof(input.AvailableLanguages)] = $"»{badLanguage}« er ikke en sprogkode efter BCP 47; skriv fx »da, en«.";
+            errors[nameof(input.AvailableLanguages)] = Texts.Format("Edit_Error_Languages", badLanguage);
         }
 
         if (input.Platforms?.Length > 500)
         {
-            errors[nameof(input.Platforms)] = "Platformene må højst fylde 500 tegn.";
+            errors[nameof(input.Platforms)] = Texts.Get("Edit_Error_Platforms");
         }
 
         if (input.CategoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
         {
-            errors[nameof(input.CategoryId)] = "Vælg en kategori fra listen.";
+            errors[nameof(input.CategoryId)] = Texts.Get("Edit_Error_Category");
         }
 
         foreach (var (field, url) in new[] { (nameof(input.RepositoryUrl), input.RepositoryUrl), (nameof(input.DocumentationUrl), input.DocumentationUrl),
@@ -515,7 +516,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         {
             if (!string.IsNullOrWhiteSpace(url) && (url.Length > 500 || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             {
-                errors[field] = "Skriv en fuld webadresse, der begynder med https://.";
+                errors[field] = Texts.Get("Common_Error_HttpsUrl");
             }
         }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
 
@@ -91,20 +92,20 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         string? error = null;
         if (kind == WorkingGroupKind.Faggruppe && name is null)
         {
-            error = "Giv faggruppen et navn.";
+            error = Texts.Get("Group_Error_Name");
         }
         else if (name?.Length > 200)
         {
-            error = "Navnet må højst være 200 tegn.";
+            error = Texts.Get("Group_Error_NameTooLong");
         }
         else if (kind != WorkingGroupKind.Faggruppe && await db.WorkingGroups.AnyAsync(g => g.ProductId == productId && g.Kind == kind, ct))
         {
-            error = $"Produktet har allerede en {GroupName(kind, null).ToLowerInvariant()}.";
+            error = Texts.Format("Group_Error_Exists", Texts.Get($"WorkingGroup_{kind}").ToLower(CultureInfo.CurrentCulture));
         }
         else if (kind == WorkingGroupKind.Faggruppe && (await db.WorkingGroups.Where(g => g.ProductId == productId && g.Kind == kind).Select(g => g.Name).ToListAsync(ct))
                      .Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
         {
-            error = "Produktet har allerede en faggruppe med det navn.";
+            error = Texts.Get("Group_Error_NameTaken");
         }
 
         if (error is not null)
@@ -138,12 +139,12 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         if (errors.Count == 0 && await db.WorkingGroupMembers.AnyAsync(m => m.WorkingGroupId == groupId && m.OrganisationId == input.OrganisationId
                 && m.ContactPersonId == input.ContactPersonId && m.EndDate == null, ct))
         {
-            errors["Organisation"] = "Organisationen sidder allerede i gruppen med den person.";
+            errors["Organisation"] = Texts.Get("Seat_Error_Duplicate");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Pladsen er ikke gemt.", errors);
+            return OperationResult.Invalid(Texts.Get("Seat_Error_NotSaved"), errors);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -180,7 +181,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         var errors = await ValidateAsync(db, seat.OrganisationId, input, ct);
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Pladsen er ikke gemt.", errors);
+            return OperationResult.Invalid(Texts.Get("Seat_Error_NotSaved"), errors);
         }
 
         var before = Describe(seat);
@@ -214,18 +215,18 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
     }
 
     private static OperationResult SeatChanged(string? saved) => OperationResult.Conflict(
-        "Pladsen er ændret af en anden, mens du redigerede, og din ændring er ikke gemt." + (saved is null ? "" : $" Den gemte plads: {saved}."));
+        saved is null ? Texts.Get("Seat_Error_Conflict") : Texts.Format("Seat_Error_ConflictWith", saved));
 
     private async Task<Dictionary<string, string>> ValidateAsync(OS2HubDbContext db, int? organisationId, SeatInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            errors["Organisation"] = "Vælg organisationen.";
+            errors["Organisation"] = Texts.Get("Seat_Error_Organisation");
         }
         else if (input.ContactPersonId is { } person && !await db.ContactPersons.AnyAsync(c => c.Id == person && c.OrganisationId == organisationId, ct))
         {
-            errors["Person"] = "Vælg en af organisationens kontaktpersoner.";
+            errors["Person"] = Texts.Get("Seat_Error_Person");
         }
 
         if (Periods.Backwards(input.StartDate, input.EndDate))
@@ -235,7 +236,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (input.IsChair && input.EndDate is not null && input.EndDate <= Today())
         {
-            errors["IsChair"] = "En plads, der er ophørt, kan ikke være formand.";
+            errors["IsChair"] = Texts.Get("Seat_Error_EndedChair");
         }
 
         return errors;

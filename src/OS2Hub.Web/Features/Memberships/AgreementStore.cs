@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Memberships;
 
@@ -26,7 +27,7 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
 
         if (length is <= 0 or > MaxBytes)
         {
-            return Invalid("Filen skal være en PDF på højst 10 MB.");
+            return Invalid(Texts.Get("Agreement_Error_Size"));
         }
 
         using var buffer = new MemoryStream();
@@ -34,7 +35,7 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
         // The content decides, not the file name: a PDF starts with "%PDF-".
         if (buffer.Length != length || buffer.Length < 5 || !buffer.GetBuffer().AsSpan(0, 5).SequenceEqual("%PDF-"u8))
         {
-            return Invalid("Filen er ikke en PDF. Upload aftalen som PDF.");
+            return Invalid(Texts.Get("Agreement_Error_NotPdf"));
         }
 
         var folder = Folder();

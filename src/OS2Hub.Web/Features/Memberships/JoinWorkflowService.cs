@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Memberships;
 
@@ -35,56 +36,56 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.ContactName))
         {
-            errors[nameof(input.ContactName)] = "Angiv en kontaktperson for produktet.";
+            errors[nameof(input.ContactName)] = Texts.Get("Join_Error_ContactRequired");
         }
         else if (input.ContactName.Length > 200)
         {
-            errors[nameof(input.ContactName)] = "Kontaktpersonens navn må højst være 200 tegn.";
+            errors[nameof(input.ContactName)] = Texts.Get("Join_Error_ContactTooLong");
         }
 
         if (input.IntendedStart is null)
         {
-            errors[nameof(input.IntendedStart)] = "Angiv den ønskede startdato.";
+            errors[nameof(input.IntendedStart)] = Texts.Get("Join_Error_StartRequired");
         }
         else if (input.IntendedStart < today)
         {
-            errors[nameof(input.IntendedStart)] = "Startdatoen kan ikke ligge før i dag.";
+            errors[nameof(input.IntendedStart)] = Texts.Get("Join_Error_StartPast");
         }
 
         if (input.Comment?.Length > MaxComment)
         {
-            errors[nameof(input.Comment)] = $"Kommentaren må højst være {MaxComment} tegn.";
+            errors[nameof(input.Comment)] = Texts.Format("Join_Error_CommentTooLong", MaxComment);
         }
 
         if (product.JoinAgreementUrl is not null && !input.AcceptsAgreement)
         {
-            errors[nameof(input.AcceptsAgreement)] = "Bekræft at myndigheden accepterer produktets tilslutningsaftale.";
+            errors[nameof(input.AcceptsAgreement)] = Texts.Get("Join_Error_Agreement");
         }
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Anmodningen er ikke sendt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid(Texts.Get("Join_Error_NotSent"), errors);
         }
 
         if (authority.ArchivedOn is { } archived && archived <= today)
         {
-            return OperationResult.Invalid($"{authority.Name} er ophørt og kan ikke tilslutte sig produkter.");
+            return OperationResult.Invalid(Texts.Format("Join_Error_Archived", authority.Name));
         }
 
         if (authority.Kind == OrganisationKind.Virksomhed)
         {
-            return OperationResult.Invalid("Kun offentlige myndigheder kan tilslutte sig et produkt.");
+            return OperationResult.Invalid(Texts.Get("Join_Error_NotAuthority"));
         }
 
         if (product.Lifecycle == LifecycleState.Udtraadt)
         {
-            return OperationResult.Invalid($"{product.Name} er udtrådt af OS2 og kan ikke tilsluttes.");
+            return OperationResult.Invalid(Texts.Format("Join_Error_Retired", product.Name));
         }
 
         if (await db.Participations.AnyAsync(x => x.ProductId == product.Id && x.OrganisationId == authority.Id
                 && x.Kind == ParticipationKind.Medlem && (x.EndDate == null || x.EndDate > today), ct))
         {
-            return OperationResult.Invalid($"{authority.Name} er allerede medejer af {product.Name}.");
+            return OperationResult.Invalid(Texts.Format("Join_Error_AlreadyMember", authority.Name, product.Name));
         }
 
         var request = new JoinRequest
@@ -119,14 +120,14 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
-            return OperationResult.Conflict($"Der er allerede en åben anmodning fra {authority.Name} om at tilslutte sig {product.Name}.");
+            return OperationResult.Conflict(Texts.Format("Join_Error_OpenRequest", authority.Name, product.Name));
         }
 
         db.MembershipEvents.Add(Event(userId, MembershipAction.Anmodet, request, request.IntendedStart, null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, userId, userId,
-            (a, p) => $"{a} har anmodet om at tilslutte sig {p} fra {request.IntendedStart:dd.MM.yyyy}.", ct);
+            "Notification_Requested", [request.IntendedStart], ct);
         return OperationResult.Ok(request.Id);
     }
 
@@ -154,7 +155,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
-            (a, p) => $"{a} har trukket sin anmodning om at tilslutte sig {p} tilbage.", ct);
+            "Notification_Withdrawn", [], ct);
         return OperationResult.Ok(requestId);
     }
 
@@ -174,12 +175,12 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (startDate is null)
         {
-            return OperationResult.Invalid("Angiv startdatoen for medejerskabet.", new Dictionary<string, string> { ["StartDate"] = "Angiv startdatoen for medejerskabet." });
+            return OperationResult.Invalid(Texts.Get("Join_Error_MembershipStart"), new Dictionary<string, string> { ["StartDate"] = Texts.Get("Join_Error_MembershipStart") });
         }
 
         if (agreementReference?.Length > 500)
         {
-            return OperationResult.Invalid("Aftalereferencen må højst være 500 tegn.", new Dictionary<string, string> { ["AgreementReference"] = "Aftalereferencen må højst være 500 tegn." });
+            return OperationResult.Invalid(Texts.Get("Join_Error_ReferenceTooLong"), new Dictionary<string, string> { ["AgreementReference"] = Texts.Get("Join_Error_ReferenceTooLong") });
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -212,12 +213,12 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e) || IsOverlap(e))
         {
-            return OperationResult.Conflict("Myndigheden er allerede medejer i den periode. Anmodningen er ikke godkendt.");
+            return OperationResult.Conflict(Texts.Get("Join_Error_Overlap"));
         }
 
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
-            (a, p) => $"{a}s anmodning om at tilslutte sig {p} er godkendt. {a} er medejer fra {startDate:dd.MM.yyyy}.", ct);
+            "Notification_Approved", [startDate], ct);
         return OperationResult.Ok(requestId);
     }
 
@@ -237,7 +238,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxComment)
         {
-            var message = string.IsNullOrWhiteSpace(reason) ? "Skriv en begrundelse; ansøgeren ser den." : $"Begrundelsen må højst være {MaxComment} tegn.";
+            var message = string.IsNullOrWhiteSpace(reason) ? Texts.Get("Join_Error_ReasonRequired") : Texts.Format("Join_Error_ReasonTooLong", MaxComment);
             return OperationResult.Invalid(message, new Dictionary<string, string> { ["Reason"] = message });
         }
 
@@ -251,7 +252,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
-            (a, p) => $"{a}s anmodning om at tilslutte sig {p} er afvist. Begrundelse: {reason.Trim()}", ct);
+            "Notification_Rejected", [reason.Trim()], ct);
         return OperationResult.Ok(requestId);
     }
 
@@ -265,14 +266,14 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         if (endDate is null)
         {
-            return OperationResult.Invalid("Angiv slutdatoen for medejerskabet.", new Dictionary<string, string> { ["EndDate"] = "Angiv slutdatoen for medejerskabet." });
+            return OperationResult.Invalid(Texts.Get("Join_Error_MembershipEnd"), new Dictionary<string, string> { ["EndDate"] = Texts.Get("Join_Error_MembershipEnd") });
         }
 
         var membership = await db.Participations.FirstOrDefaultAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
             && x.Kind == ParticipationKind.Medlem && x.EndDate == null, ct);
         if (membership is null)
         {
-            return OperationResult.Invalid("Myndigheden er ikke medejer af produktet.");
+            return OperationResult.Invalid(Texts.Get("Join_Error_NotMember"));
         }
 
         if (membership.StartDate is { } start && endDate <= start)
@@ -288,7 +289,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             At = Now(), UserId = userId, Action = MembershipAction.Udtraadt, ProductId = productId, OrganisationId = organisationId, EffectiveDate = endDate,
         });
         await db.SaveChangesAsync(ct);
-        await notifier.StepAsync(productId, organisationId, null, userId, (a, p) => $"{a} udtræder af {p} pr. {endDate:dd.MM.yyyy}.", ct);
+        await notifier.StepAsync(productId, organisationId, null, userId, "Notification_Leaving", [endDate], ct);
         return OperationResult.Ok(membership.Id);
     }
 
@@ -304,7 +305,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         var value = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
         if (value is not null && (value.Length > 500 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
         {
-            const string message = "Skriv en fuld webadresse, der begynder med https://.";
+            var message = Texts.Get("Common_Error_HttpsUrl");
             return OperationResult.Invalid(message, new Dictionary<string, string> { ["AgreementUrl"] = message });
         }
 
@@ -345,7 +346,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
     }
 
     private static OperationResult AlreadyDecided() =>
-        OperationResult.Conflict("Anmodningen er allerede afgjort eller trukket tilbage. Genindlæs siden for at se dens status.");
+        OperationResult.Conflict(Texts.Get("Join_Error_AlreadyDecided"));
 
     private MembershipEvent Event(string userId, MembershipAction action, JoinRequest request, DateOnly? effective, string? reason) => new()
     {

@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Email;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Memberships;
 
@@ -12,32 +15,44 @@ namespace OS2Hub.Web.Features.Memberships;
 /// </summary>
 public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmailSender email, TimeProvider clock, ILogger<Notifier> logger)
 {
-    public async Task StepAsync(int productId, int organisationId, string? requesterId, string actorId, Func<string, string, string> text, CancellationToken ct)
+    /// <summary>
+    /// Records and sends one step. The message is a resource key whose placeholders are {0} the authority, {1} the
+    /// product, then <paramref name="extra"/> (dates as <see cref="DateOnly"/>); each reader gets it in their language.
+    /// </summary>
+    public async Task StepAsync(int productId, int organisationId, string? requesterId, string actorId, string textKey, IReadOnlyList<object> extra, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.Where(p => p.Id == productId).Select(p => p.Name).SingleAsync(ct);
         var authority = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleAsync(ct);
-        var message = text(authority, product);
+        string[] arguments = [authority, product, .. extra.Select(a => a is DateOnly d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")];
+        var stored = JsonSerializer.Serialize(arguments);
 
         var deciders = await db.Users
             .Where(u => u.Grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.Produktkoordinator && g.ProductId == productId)))
-            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(ct);
         var requesters = await db.Users
             .Where(u => u.Id == requesterId || u.Id == actorId || u.Grants.Any(g => g.Role == GrantRole.ItKoordinator && g.OrganisationId == organisationId))
-            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(ct);
 
-        var recipients = deciders.Select(u => (u.Id, u.Email, Link: "/anmodninger"))
-            .Concat(requesters.Where(r => deciders.All(d => d.Id != r.Id)).Select(u => (u.Id, u.Email, Link: "/mine-anmodninger")))
+        var recipients = deciders.Select(u => (u.Id, u.Email, u.PreferredLanguage, Link: "/anmodninger"))
+            .Concat(requesters.Where(r => deciders.All(d => d.Id != r.Id)).Select(u => (u.Id, u.Email, u.PreferredLanguage, Link: "/mine-anmodninger")))
             .ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Notifications.AddRange(recipients.Select(r => new Notification { UserId = r.Id, Text = message, Link = r.Link, CreatedAt = now }));
+        db.Notifications.AddRange(recipients.Select(r => new Notification { UserId = r.Id, TextKey = textKey, TextArguments = stored, Link = r.Link, CreatedAt = now }));
         await db.SaveChangesAsync(ct);
 
         foreach (var recipient in recipients.Where(r => r.Email is not null))
         {
             try
             {
-                await email.SendAsync(recipient.Email!, $"OS2Hub: {product}", $"{message}\n\nSe mere i OS2Hub: {recipient.Link}\n\nVenlig hilsen\nOS2Hub", ct);
+                string subject, body;
+                using (Texts.In(recipient.PreferredLanguage))
+                {
+                    var message = Render(textKey, stored);
+                    (subject, body) = (Texts.Format("Notification_EmailSubject", product), Texts.Format("Notification_EmailBody", message, recipient.Link));
+                }
+
+                await email.SendAsync(recipient.Email!, subject, body, ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -45,6 +60,17 @@ public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmai
                 logger.LogWarning(e, "A notification e-mail could not be sent");
             }
         }
+    }
+
+    /// <summary>A notification's message in the current language; older ones were stored as finished Danish text.</summary>
+    public static string Render(Notification notification) =>
+        notification.TextKey is null ? notification.Text ?? "" : Render(notification.TextKey, notification.TextArguments);
+
+    private static string Render(string key, string? arguments)
+    {
+        var values = JsonSerializer.Deserialize<string[]>(arguments ?? "[]") ?? [];
+        return Texts.Format(key, [.. values.Select(v => DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d.ToString("d", CultureInfo.CurrentCulture) : (object)v)]);
     }
 
     public async Task<int> UnreadCountAsync(string userId, CancellationToken ct = default)

@@ -6,6 +6,7 @@ using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Email;
 using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Users;
 
@@ -62,12 +63,12 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
         var address = input.Email?.Trim();
         if (string.IsNullOrEmpty(address) || !System.Net.Mail.MailAddress.TryCreate(address, out _) || address.Length > 256)
         {
-            errors[nameof(input.Email)] = "Skriv en gyldig e-mailadresse.";
+            errors[nameof(input.Email)] = Texts.Get("Users_Error_Email");
         }
 
         if (string.IsNullOrWhiteSpace(input.DisplayName) || input.DisplayName.Length > 200)
         {
-            errors[nameof(input.DisplayName)] = "Skriv brugerens navn (højst 200 tegn).";
+            errors[nameof(input.DisplayName)] = Texts.Get("Users_Error_Name");
         }
 
         var scopeError = await ScopeErrorAsync(db, input.Role, input.ProductId, input.OrganisationId, ct);
@@ -78,7 +79,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
 
         if (errors.Count > 0)
         {
-            return OperationResult.Invalid("Invitationen er ikke sendt. Ret felterne markeret nedenfor.", errors);
+            return OperationResult.Invalid(Texts.Get("Users_Error_NotSent"), errors);
         }
 
         var user = await users.FindByEmailAsync(address!);
@@ -96,7 +97,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
         if (await db.Grants.AnyAsync(g => g.UserId == user.Id && g.Role == input.Role && g.ProductId == Scoped(input).ProductId
                 && g.OrganisationId == Scoped(input).OrganisationId, ct))
         {
-            return OperationResult.Conflict("Brugeren har allerede den rolle.");
+            return OperationResult.Conflict(Texts.Get("Users_Error_HasRole"));
         }
 
         db.Grants.Add(new Grant { UserId = user.Id, Role = input.Role, ProductId = Scoped(input).ProductId, OrganisationId = Scoped(input).OrganisationId, CreatedAt = clock.GetUtcNow().UtcDateTime });
@@ -107,8 +108,14 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
             var link = new Uri(siteBase, $"konto/nulstil-adgangskode?bruger={Uri.EscapeDataString(user.Id)}&kode={code}");
-            await email.SendAsync(address!, "Invitation til OS2Hub",
-                $"Hej {user.DisplayName}\n\nOS2-sekretariatet har oprettet en konto til dig i OS2Hub. Vælg din adgangskode via linket herunder inden for et døgn:\n\n{link}\n\nVenlig hilsen\nOS2-sekretariatet", ct);
+            // A new account has chosen no language yet: Danish, the service's language.
+            string subject, body;
+            using (Texts.In(user.PreferredLanguage))
+            {
+                (subject, body) = (Texts.Get("Email_InvitationSubject"), Texts.Format("Email_InvitationBody", user.DisplayName, link));
+            }
+
+            await email.SendAsync(address!, subject, body, ct);
         }
 
         return OperationResult.Ok();
@@ -130,7 +137,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
 
         if (grant.Role == GrantRole.Sekretariat && await db.Grants.CountAsync(g => g.Role == GrantRole.Sekretariat, ct) == 1)
         {
-            return OperationResult.Invalid("Den sidste sekretariatsrolle kan ikke fjernes; så kunne ingen administrere OS2Hub.");
+            return OperationResult.Invalid(Texts.Get("Users_Error_LastSecretariat"));
         }
 
         db.Grants.Remove(grant);
@@ -156,10 +163,10 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
 
     private static async Task<string?> ScopeErrorAsync(OS2HubDbContext db, GrantRole role, int? productId, int? organisationId, CancellationToken ct) => role switch
     {
-        GrantRole.Produktkoordinator when productId is null || !await db.Products.AnyAsync(p => p.Id == productId, ct) => "Vælg det produkt, rollen gælder.",
+        GrantRole.Produktkoordinator when productId is null || !await db.Products.AnyAsync(p => p.Id == productId, ct) => Texts.Get("Users_Error_Product"),
         GrantRole.ItKoordinator when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind != OrganisationKind.Virksomhed, ct)
-            => "Vælg den myndighed, rollen gælder.",
-        GrantRole.Leverandoerkontakt when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct) => "Vælg den leverandør, rollen gælder.",
+            => Texts.Get("Users_Error_Authority"),
+        GrantRole.Leverandoerkontakt when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct) => Texts.Get("Users_Error_Supplier"),
         _ => null,
     };
 
