@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -16,6 +17,34 @@ public sealed partial class AccountTests(HubFactory factory) : IClassFixture<Hub
         HttpForms.PostFormAsync(client, path, handler, fields, action);
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) => HttpForms.SignInAsync(client, email, password);
+
+    [Fact]
+    public async Task ASignedInUsersLanguageChoiceIsRememberedOnTheAccountForEMails()
+    {
+        // Arrange
+        var client = Client();
+        // Not the supplier's demo account: another test here locks it out.
+        var signedIn = await SignInAsync(client, "produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1");
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        // Act
+        var toEnglish = await client.GetAsync(new Uri("/sprog/en?returnUrl=%2F", UriKind.Relative), Ct);
+        string? chosen;
+        using (var scope = factory.Services.CreateScope())
+        {
+            chosen = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OS2Hub.Web.Data.Entities.AppUser>>()
+                .FindByEmailAsync("produktkoordinator@demo.os2hub.dk"))!.PreferredLanguage;
+        }
+
+        await client.GetAsync(new Uri("/sprog/da-DK?returnUrl=%2F", UriKind.Relative), Ct);
+        using var after = factory.Services.CreateScope();
+        var back = (await after.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OS2Hub.Web.Data.Entities.AppUser>>()
+            .FindByEmailAsync("produktkoordinator@demo.os2hub.dk"))!.PreferredLanguage;
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, toEnglish.StatusCode);
+        Assert.Equal(("en", "da"), (chosen, back));
+    }
 
     [Fact]
     public async Task SignInWithTheRightPasswordRedirectsAndAWrongOneSaysSo()

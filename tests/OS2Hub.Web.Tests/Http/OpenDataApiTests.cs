@@ -55,6 +55,37 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
         Assert.Equal([slug], Slugs(page));
     }
 
+    [Theory]
+    [InlineData(null, "Siden skal være et helt tal fra 1 og op.", "Ugyldige parametre")]
+    [InlineData("da", "Siden skal være et helt tal fra 1 og op.", "Ugyldige parametre")]
+    [InlineData("en-US,en;q=0.9", "The page must be a whole number from 1 up.", "Invalid parameters")]
+    public async Task ProblemDetailsHonourAcceptLanguageAndAreDanishByDefault(string? acceptLanguage, string error, string title)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/products?page=-1");
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        var response = await Client().SendAsync(request, Ct);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(title, problem.GetProperty("title").GetString());
+        Assert.Equal(error, problem.GetProperty("errors").GetProperty("page")[0].GetString());
+    }
+
+    [Fact]
+    public async Task APagesLanguageIsNotTakenFromTheBrowsersAcceptLanguage()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/produkter");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "en-US,en;q=0.9");
+
+        var html = await (await Client().SendAsync(request, Ct)).Content.ReadAsStringAsync(Ct);
+
+        Assert.Contains("<html lang=\"da\">", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AProductCarriesItsPublicFactsInStableFormats()
     {

@@ -1,21 +1,22 @@
 using Microsoft.AspNetCore.Identity;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Account;
 
-/// <summary>Identity's messages in Danish, for the password and account forms.</summary>
+/// <summary>Identity's messages in the user's language (Danish first), for the password and account forms.</summary>
 public sealed class DanishIdentityErrorDescriber : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Adgangskoden skal være mindst {length} tegn." };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = Texts.Format("Identity_PasswordTooShort", length) };
 
-    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "Adgangskoden skal indeholde mindst ét tal." };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = Texts.Get("Identity_PasswordRequiresDigit") };
 
-    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "Adgangskoden skal indeholde mindst ét lille bogstav." };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = Texts.Get("Identity_PasswordRequiresLower") };
 
-    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "Adgangskoden skal indeholde mindst ét stort bogstav." };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = Texts.Get("Identity_PasswordRequiresUpper") };
 
-    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = "Der findes allerede en bruger med den e-mailadresse." };
+    public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = Texts.Get("Identity_DuplicateEmail") };
 
-    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "Der findes allerede en bruger med det brugernavn." };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = Texts.Get("Identity_DuplicateUserName") };
 
-    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Linket er udløbet eller ugyldigt." };
+    public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = Texts.Get("Identity_InvalidToken") };
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Api;
 
@@ -33,7 +34,7 @@ public static class OpenDataEndpoints
                 var (product, movedTo) = await data.ProductAsync(slug, ct);
                 return product is not null ? Results.Ok(product)
                     : movedTo is not null ? Results.Redirect($"/api/v1/products/{movedTo}", permanent: true)
-                    : NotFound($"Der er intet produkt med adressen »{slug}«.");
+                    : NotFound(Texts.Format("Api_NoProduct", slug));
             })
             .WithName("GetProduct")
             .WithSummary("Ét produkt: medejere, leverandører og roller, arbejdsgrupper (organisationer), modenhed, licens, links, omtaler og kilder")
@@ -49,13 +50,13 @@ public static class OpenDataEndpoints
 
         api.MapGet("/organisations/{slugOrCode}", async (string slugOrCode, OpenDataService data, CancellationToken ct) =>
                 await data.OrganisationAsync(slugOrCode, ct) is { } organisation ? Results.Ok(organisation)
-                    : NotFound($"Der er ingen organisation med adressen eller koden »{slugOrCode}«."))
+                    : NotFound(Texts.Format("Api_NoOrganisation", slugOrCode)))
             .WithName("GetOrganisation")
             .WithSummary("Én organisation (slug eller 4-cifret kommune-/regionskode) med alle dens deltagelser som medejer og leverandør")
             .Produces<ApiItem<ApiOrganisation>>().ProducesProblem(StatusCodes.Status404NotFound);
 
         // Anything else under /api is a JSON 404, not the site's HTML page.
-        endpoints.Map("/api/{**rest}", (string? rest) => NotFound($"Der er intet endpoint »/api/{rest}«. Se /openapi/v1.json."))
+        endpoints.Map("/api/{**rest}", (string? rest) => NotFound(Texts.Format("Api_NoEndpoint", rest)))
             .ExcludeFromDescription();
     }
 
@@ -67,9 +68,9 @@ public static class OpenDataEndpoints
         }
         catch (ApiValidationException e)
         {
-            return Results.ValidationProblem(e.Errors, detail: "En eller flere parametre er ugyldige; se errors.", title: "Ugyldige parametre");
+            return Results.ValidationProblem(e.Errors, detail: Texts.Get("Api_InvalidDetail"), title: Texts.Get("Api_InvalidTitle"));
         }
     }
 
-    private static IResult NotFound(string detail) => Results.Problem(detail: detail, title: "Findes ikke", statusCode: StatusCodes.Status404NotFound);
+    private static IResult NotFound(string detail) => Results.Problem(detail: detail, title: Texts.Get("Api_NotFoundTitle"), statusCode: StatusCodes.Status404NotFound);
 }

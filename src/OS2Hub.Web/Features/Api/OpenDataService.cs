@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Products;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Api;
 
@@ -38,7 +39,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
             "name" => CatalogSort.Name,
             "coowners" => CatalogSort.CoOwners,
             "changed" => CatalogSort.LastChanged,
-            _ => Error<CatalogSort?>(errors, "sort", $"Ukendt sortering »{p.Sort}«. Brug relevance, name, coowners eller changed."),
+            _ => Error<CatalogSort?>(errors, "sort", Texts.Format("Api_Error_Sort", p.Sort)),
         };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -50,7 +51,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
 
         if (p.Q?.Length > 200)
         {
-            errors["q"] = ["Søgeteksten må højst være 200 tegn."];
+            errors["q"] = [Texts.Get("Api_Error_QueryLength")];
         }
 
         if (errors.Count > 0)
@@ -121,7 +122,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         if (!string.IsNullOrEmpty(kind))
         {
             parsedKind = Enum.TryParse<OrganisationKind>(kind, true, out var k) && Enum.IsDefined(k) && !kind.All(char.IsAsciiDigit)
-                ? k : Error<OrganisationKind?>(errors, "kind", $"Ukendt type »{kind}«. Brug {string.Join(", ", Enum.GetNames<OrganisationKind>())}.");
+                ? k : Error<OrganisationKind?>(errors, "kind", Texts.Format("Api_Error_Kind", kind, string.Join(", ", Enum.GetNames<OrganisationKind>())));
         }
 
         if (errors.Count > 0)
@@ -179,12 +180,12 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         var size = 20;
         if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out p) || p < 1))
         {
-            errors["page"] = ["Siden skal være et helt tal fra 1 og op."];
+            errors["page"] = [Texts.Get("Api_Error_Page")];
         }
 
         if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out size) || size < 1 || size > MaxPageSize))
         {
-            errors["pageSize"] = [$"Sidestørrelsen skal være et helt tal fra 1 til {MaxPageSize}."];
+            errors["pageSize"] = [Texts.Format("Api_Error_PageSize", MaxPageSize)];
         }
 
         return (Math.Max(p, 1), Math.Clamp(size, 1, MaxPageSize));
@@ -201,7 +202,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
             }
             else
             {
-                errors[name] = [$"Ukendt værdi »{v}«. Brug {string.Join(", ", Enum.GetNames<T>())}."];
+                errors[name] = [Texts.Format("Api_Error_EnumValue", v, string.Join(", ", Enum.GetNames<T>()))];
             }
         }
 
@@ -220,7 +221,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         var unknown = wanted.Except(found).ToList();
         if (unknown.Count > 0)
         {
-            errors[name] = [$"Ukendt værdi: {string.Join(", ", unknown.Select(u => $"»{u}«"))}."];
+            errors[name] = [Texts.Format("Api_Error_UnknownValues", string.Join(", ", unknown))];
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Economy;
 
@@ -12,13 +13,13 @@ public static class EconomyEndpoints
         {
             if (year is < EconomyAdminService.MinYear or > EconomyAdminService.MaxYear)
             {
-                return Results.Problem(title: "Ugyldigt budgetår", detail: $"Budgetåret skal ligge mellem {EconomyAdminService.MinYear} og {EconomyAdminService.MaxYear}.", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(title: Texts.Get("Api_InvalidYear"), detail: Texts.Format("Economy_Error_Year", EconomyAdminService.MinYear, EconomyAdminService.MaxYear), statusCode: StatusCodes.Status400BadRequest);
             }
 
             var product = await economy.ProductAsync(slug, year, ct);
             if (product?.View is not { } view)
             {
-                return Results.Problem(title: "Findes ikke", detail: product is null ? $"Der er intet produkt med adressen »{slug}«." : $"Produktet har intet takstblad for {year}.",
+                return Results.Problem(title: Texts.Get("Api_NotFoundTitle"), detail: product is null ? Texts.Format("Api_NoProduct", slug) : Texts.Format("Api_NoFeeSheetYear", year),
                     statusCode: StatusCodes.Status404NotFound);
             }
 
@@ -31,7 +32,7 @@ public static class EconomyEndpoints
         api.MapGet("/products/{slug}/economy", async (string slug, EconomyService economy, CancellationToken ct) =>
                 await economy.YearsAsync(slug, ct) is { } years
                     ? Results.Ok(new ApiEconomy(slug, years.Name, years.Years.Select(ApiFeeSheetYear.From).ToList()))
-                    : Problem(StatusCodes.Status404NotFound, "Findes ikke", $"Der er intet produkt med adressen »{slug}«."))
+                    : Problem(StatusCodes.Status404NotFound, Texts.Get("Api_NotFoundTitle"), Texts.Format("Api_NoProduct", slug)))
             .WithName("GetProductEconomy")
             .WithSummary("Produktets takstblade pr. budgetår: vederlag, tilslutningsafgift, fordeling, bidragssats og hvert medlems andel")
             .WithDescription("Medlemmerne er dem, der er medlemmer 1. januar i budgetåret. Andele i hele kroner (største-rest-metoden, lighed brydes på kode, så slug); exactShare er den uafrundede andel.")
@@ -43,7 +44,7 @@ public static class EconomyEndpoints
                 var errors = new Dictionary<string, string[]>();
                 if (string.IsNullOrWhiteSpace(organisation))
                 {
-                    errors["organisation"] = ["Angiv myndigheden med kommune- eller regionskode (fx 0813) eller slug."];
+                    errors["organisation"] = [Texts.Get("Api_OrganisationRequired")];
                 }
 
                 DateOnly? date = null;
@@ -55,23 +56,23 @@ public static class EconomyEndpoints
                     }
                     else
                     {
-                        errors["joinDate"] = [$"»{joinDate}« er ikke en dato på formen ÅÅÅÅ-MM-DD."];
+                        errors["joinDate"] = [Texts.Format("Api_BadDate", joinDate)];
                     }
                 }
 
                 if (errors.Count > 0)
                 {
-                    return Results.ValidationProblem(errors, detail: "En eller flere parametre er ugyldige; se errors.", title: "Ugyldige parametre");
+                    return Results.ValidationProblem(errors, detail: Texts.Get("Api_InvalidDetail"), title: Texts.Get("Api_InvalidTitle"));
                 }
 
                 var result = await economy.QuoteAsync(slug, organisation!.Trim(), date, ct);
                 return result.Problem switch
                 {
                     QuoteProblem.None => Results.Ok(ApiQuote.From(result.Quote!)),
-                    QuoteProblem.ProductNotFound => Problem(StatusCodes.Status404NotFound, "Findes ikke", $"Der er intet produkt med adressen »{slug}«."),
+                    QuoteProblem.ProductNotFound => Problem(StatusCodes.Status404NotFound, Texts.Get("Api_NotFoundTitle"), Texts.Format("Api_NoProduct", slug)),
                     QuoteProblem.OrganisationNotFound or QuoteProblem.NotAnAuthority =>
-                        Results.ValidationProblem(new Dictionary<string, string[]> { ["organisation"] = [result.Message!] }, title: "Ugyldige parametre"),
-                    _ => Problem(StatusCodes.Status422UnprocessableEntity, "Kan ikke beregnes", result.Message!),
+                        Results.ValidationProblem(new Dictionary<string, string[]> { ["organisation"] = [result.Message!] }, title: Texts.Get("Api_InvalidTitle")),
+                    _ => Problem(StatusCodes.Status422UnprocessableEntity, Texts.Get("Api_CannotCompute"), result.Message!),
                 };
             })
             .WithName("GetJoinQuote")

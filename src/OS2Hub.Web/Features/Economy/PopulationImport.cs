@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Economy;
 
@@ -41,15 +42,16 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
     private const string Source = "Danmarks Statistik, Statistikbanken FOLK1A";
 
     // Not municipalities: the whole country, the five regions (DST's codes 081–085) and Christiansø, which no municipality governs.
+    // Values are text keys, read in the user's language when the preview is made.
     private static readonly Dictionary<string, string> s_notMunicipalities = new()
     {
-        ["000"] = "hele landet, ikke en kommune",
-        ["081"] = "en region, ikke en kommune",
-        ["082"] = "en region, ikke en kommune",
-        ["083"] = "en region, ikke en kommune",
-        ["084"] = "en region, ikke en kommune",
-        ["085"] = "en region, ikke en kommune",
-        ["411"] = "Christiansø hører ikke under en kommune",
+        ["000"] = "Population_Skip_Country",
+        ["081"] = "Population_Skip_Region",
+        ["082"] = "Population_Skip_Region",
+        ["083"] = "Population_Skip_Region",
+        ["084"] = "Population_Skip_Region",
+        ["085"] = "Population_Skip_Region",
+        ["411"] = "Population_Skip_Christiansoe",
     };
 
     static PopulationImport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -77,7 +79,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
         var preview = await ReadAsync(db, file, ct);
         if (preview.FileProblem is not null || preview.Errors.Count > 0)
         {
-            return OperationResult.Invalid(preview.FileProblem ?? $"Filen har {preview.Errors.Count} linje(r), der ikke kan læses. Intet er importeret.");
+            return OperationResult.Invalid(preview.FileProblem ?? Texts.Format("Population_Error_Lines", preview.Errors.Count));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -116,7 +118,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
         await file.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxBytes)
         {
-            return Problem("Filen er større end 2 MB. En befolkningstabel for alle kommuner fylder langt mindre; eksportér kun FOLK1A's område, tid og antal.");
+            return Problem(Texts.Get("Population_Error_Size"));
         }
 
         var (text, encodingName) = Decode(buffer.ToArray());
@@ -153,33 +155,33 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
             dataRows++;
             if (area is null || period is null)
             {
-                errors.Add(new PopulationLine(line, joined, area is null ? "Området mangler eller står ikke som kode og navn (fx \"813 Frederikshavn\")." : "Perioden mangler eller står ikke som fx \"2026K1\"."));
+                errors.Add(new PopulationLine(line, joined, area is null ? Texts.Get("Population_Error_Area") : Texts.Get("Population_Error_Period")));
                 continue;
             }
 
             var code = area.Groups["code"].Value.PadLeft(3, '0');
             if (s_notMunicipalities.TryGetValue(code, out var why))
             {
-                skipped.Add(new PopulationLine(line, joined, why));
+                skipped.Add(new PopulationLine(line, joined, Texts.Get(why)));
                 continue;
             }
 
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var population) || population <= 0)
             {
-                errors.Add(new PopulationLine(line, joined, $"Antallet \"{value}\" er ikke et helt, positivt tal."));
+                errors.Add(new PopulationLine(line, joined, Texts.Format("Population_Error_Count", value)));
                 continue;
             }
 
             if (!municipalities.TryGetValue(code.PadLeft(4, '0'), out var municipality))
             {
-                errors.Add(new PopulationLine(line, joined, $"Kommunekoden {code} findes ikke blandt de 98 kommuner."));
+                errors.Add(new PopulationLine(line, joined, Texts.Format("Population_Error_Code", code)));
                 continue;
             }
 
             var asOf = new DateOnly(int.Parse(period.Groups["year"].Value, CultureInfo.InvariantCulture), (int.Parse(period.Groups["quarter"].Value, CultureInfo.InvariantCulture) - 1) * 3 + 1, 1);
             if (!seen.Add((municipality.Code!, asOf)))
             {
-                errors.Add(new PopulationLine(line, joined, $"{municipality.Name} står mere end én gang for {asOf:yyyy-MM-dd}."));
+                errors.Add(new PopulationLine(line, joined, Texts.Format("Population_Error_Twice", municipality.Name, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
                 continue;
             }
 
@@ -190,7 +192,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
 
         if (dataRows == 0)
         {
-            return Problem("Filen ligner ikke Danmarks Statistiks befolkningstabel (FOLK1A): ingen linjer har et område som \"813 Frederikshavn\" og en periode som \"2026K1\".");
+            return Problem(Texts.Get("Population_Error_NotTable"));
         }
 
         return new PopulationPreview(null, encodingName, changes.OrderBy(c => c.Code, StringComparer.Ordinal).ThenBy(c => c.AsOf).ToList(), skipped, errors);

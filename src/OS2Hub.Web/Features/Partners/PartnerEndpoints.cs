@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Partners;
 
@@ -23,7 +24,7 @@ public static class PartnerEndpoints
         {
             if (!Enum.TryParse<SupplierRole>(text, ignoreCase: false, out var parsed) || parsed == SupplierRole.Ukendt || !Enum.IsDefined(parsed))
             {
-                return (null, $"Rollen »{text}« findes ikke. Vælg en af OS2's fem leverandørroller.");
+                return (null, Texts.Format("Partners_Error_Role", text));
             }
 
             role = parsed;
@@ -38,14 +39,14 @@ public static class PartnerEndpoints
         var (filter, error) = ParseFilter(http.Request.Query);
         if (filter is null)
         {
-            return Results.Problem(title: "Ugyldigt filter", detail: error, statusCode: StatusCodes.Status400BadRequest);
+            return Results.Problem(title: Texts.Get("Partners_Error_FilterTitle"), detail: error, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var userId = http.User.FindFirstValue(ClaimTypes.NameIdentifier);
         var list = userId is null ? null : await partners.ListAsync(userId, filter, access, ct);
         if (list is null)
         {
-            return Results.Problem(title: "Ingen adgang", detail: "Partnerlister kan ses af leverandørkontakter, produktkoordinatorer og sekretariatet.", statusCode: StatusCodes.Status403Forbidden);
+            return Results.Problem(title: Texts.Get("Partners_Error_DeniedTitle"), detail: Texts.Get("Partners_Error_Denied"), statusCode: StatusCodes.Status403Forbidden);
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -1,4 +1,5 @@
 using System.Text;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.PublicCode;
 
@@ -28,13 +29,13 @@ public static class PublicCodeEndpoints
                 var result = await export.ExportAsync(slug, new Uri($"{request.Scheme}://{request.Host}"), ct);
                 if (result is null)
                 {
-                    return Problem(StatusCodes.Status404NotFound, "Findes ikke", $"Der er intet produkt med adressen »{slug}«.");
+                    return Problem(StatusCodes.Status404NotFound, Texts.Get("Api_NotFoundTitle"), Texts.Format("Api_NoProduct", slug));
                 }
 
                 return result.Yaml is { } yaml
                     ? Results.Text(yaml, "application/yaml; charset=utf-8")
-                    : Results.Problem(title: "Produktet mangler oplysninger", statusCode: StatusCodes.Status422UnprocessableEntity,
-                        detail: "En gyldig publiccode.yml kræver: " + string.Join("; ", result.Missing) + ".",
+                    : Results.Problem(title: Texts.Get("PublicCode_MissingTitle"), statusCode: StatusCodes.Status422UnprocessableEntity,
+                        detail: Texts.Format("PublicCode_MissingDetail", string.Join("; ", result.Missing)),
                         extensions: new Dictionary<string, object?> { ["missing"] = result.Missing });
             })
             .WithTags("publiccode.yml")
@@ -55,13 +56,13 @@ public static class PublicCodeEndpoints
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBytes)
             {
-                return Problem(StatusCodes.Status413PayloadTooLarge, "For stor fil", "En publiccode.yml må højst fylde 1 MiB.");
+                return Problem(StatusCodes.Status413PayloadTooLarge, Texts.Get("PublicCode_TooLargeTitle"), Texts.Get("PublicCode_TooLarge"));
             }
         }
 
         if (buffer.Length == 0)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Tom fil", "Send publiccode.yml-filen som brødtekst.");
+            return Problem(StatusCodes.Status400BadRequest, Texts.Get("PublicCode_EmptyTitle"), Texts.Get("PublicCode_Empty"));
         }
 
         string text;
@@ -71,14 +72,14 @@ public static class PublicCodeEndpoints
         }
         catch (DecoderFallbackException)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Ikke UTF-8", "Filen skal være kodet i UTF-8, som standarden kræver.");
+            return Problem(StatusCodes.Status400BadRequest, Texts.Get("PublicCode_NotUtf8Title"), Texts.Get("PublicCode_NotUtf8"));
         }
 
         var result = PublicCodeValidator.Validate(text);
         // Not YAML, or not a mapping of keys: not a publiccode.yml to validate at all.
         if (result.Version is null && result.Problems is [{ Key: "" } only])
         {
-            return Problem(StatusCodes.Status400BadRequest, "Ikke en publiccode.yml", $"{only.Message} (linje {only.Line}, kolonne {only.Column})");
+            return Problem(StatusCodes.Status400BadRequest, Texts.Get("PublicCode_NotAFileTitle"), Texts.Format("PublicCode_NotAFile", only.Message, only.Line, only.Column));
         }
 
         return Results.Ok(result);

@@ -6,6 +6,7 @@ using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Data.Seeding;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.PublicCode;
 
@@ -58,22 +59,22 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
         var platforms = SplitList(p.Platforms);
         var features = SplitLines(p.Features);
         var languages = SplitList(p.AvailableLanguages);
-        Require(p.RepositoryUrl is not null, "kildekodens adresse (url)");
-        Require(licence is not null, "licensen som SPDX-udtryk (legal.license)");
-        Require(platforms.Count > 0, "platforme (platforms)");
-        Require(p.SoftwareType is not null, "softwaretype (softwareType)");
-        Require(status is not null, "udviklingsstatus (developmentStatus) – angiv den, eller angiv modenheden, så den kan foreslås");
-        Require(p.Summary is { Length: > 0 and <= 150 }, "et resumé på højst 150 tegn (shortDescription)");
-        Require(p.Description is { Length: >= 150 and <= 10_000 }, "en beskrivelse på 150–10.000 tegn (longDescription)");
-        Require(features.Count > 0, "mindst én funktion (features)");
-        Require(p.LocalisationReady is not null, "om softwaren er klar til flere sprog (localisationReady)");
-        Require(languages.Count > 0, "de sprog, softwaren findes på (availableLanguages)");
+        Require(p.RepositoryUrl is not null, "PublicCodeExport_Missing_Url");
+        Require(licence is not null, "PublicCodeExport_Missing_Licence");
+        Require(platforms.Count > 0, "PublicCodeExport_Missing_Platforms");
+        Require(p.SoftwareType is not null, "PublicCodeExport_Missing_SoftwareType");
+        Require(status is not null, "PublicCodeExport_Missing_Status");
+        Require(p.Summary is { Length: > 0 and <= 150 }, "PublicCodeExport_Missing_Summary");
+        Require(p.Description is { Length: >= 150 and <= 10_000 }, "PublicCodeExport_Missing_Description");
+        Require(features.Count > 0, "PublicCodeExport_Missing_Features");
+        Require(p.LocalisationReady is not null, "PublicCodeExport_Missing_LocalisationReady");
+        Require(languages.Count > 0, "PublicCodeExport_Missing_Languages");
         // Grouped by id: an untracked query gives each row its own Organisation instance.
         var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
             .GroupBy(x => x.OrganisationId).Select(g => (Organisation: g.First().Organisation!, Roles: g.ToList())).ToList();
         foreach (var (organisation, _) in suppliers.Where(s => s.Roles.Any(x => x.EndDate is null)))
         {
-            missing.Add($"slutdatoen for {organisation.Name}s aftale (maintenance.contractors.until)");
+            missing.Add(Texts.Format("PublicCodeExport_Missing_Until", organisation.Name));
         }
 
         if (missing.Count > 0)
@@ -158,11 +159,11 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
         yaml = yaml.EndsWith("...", StringComparison.Ordinal) ? yaml[..^3].TrimEnd() : yaml;
         return new PublicCodeExportResult(yaml + "\n", []);
 
-        void Require(bool ok, string what)
+        void Require(bool ok, string textKey)
         {
             if (!ok)
             {
-                missing.Add(what);
+                missing.Add(Texts.Get(textKey));
             }
         }
     }

@@ -7,6 +7,7 @@ using OS2Hub.Web.Data.Seeding;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
 using YamlDotNet.RepresentationModel;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.PublicCode;
 
@@ -75,12 +76,12 @@ public sealed class PublicCodeImport(IDbContextFactory<OS2HubDbContext> dbFactor
         if (!validation.Valid)
         {
             var first = validation.Problems.First(p => p.Severity == PublicCodeSeverity.Error);
-            return OperationResult.Invalid($"Filen er ikke gyldig og er ikke importeret: {first.Key} (linje {first.Line}): {first.Message}");
+            return OperationResult.Invalid(Texts.Format("PublicCodeImport_Error_Invalid", first.Key, first.Line, first.Message));
         }
 
         if (product is not null && product.Version != version)
         {
-            return OperationResult.Conflict("Produktet er ændret af en anden, siden ændringerne blev vist. Intet er importeret; vis ændringerne igen.");
+            return OperationResult.Conflict(Texts.Get("PublicCodeImport_Error_Conflict"));
         }
 
         var mapped = Map(yaml).Product;
@@ -90,7 +91,7 @@ public sealed class PublicCodeImport(IDbContextFactory<OS2HubDbContext> dbFactor
             var slug = Slugify(mapped.Name);
             if (await db.Products.AnyAsync(p => p.Slug == slug, ct) || await db.ProductSlugRedirects.AnyAsync(r => r.Slug == slug, ct))
             {
-                return OperationResult.Invalid($"Der findes allerede et produkt med adressen »{slug}«. Importér filen til det produkt i stedet.");
+                return OperationResult.Invalid(Texts.Format("PublicCodeImport_Error_SlugTaken", slug));
             }
 
             product = db.Products.Add(new Product { Name = mapped.Name, Slug = slug, Lifecycle = LifecycleState.Aktiv, CreatedAt = now }).Entity;
@@ -108,7 +109,7 @@ public sealed class PublicCodeImport(IDbContextFactory<OS2HubDbContext> dbFactor
         }
         catch (DbUpdateConcurrencyException)
         {
-            return OperationResult.Conflict("Produktet er ændret af en anden, siden ændringerne blev vist. Intet er importeret; vis ændringerne igen.");
+            return OperationResult.Conflict(Texts.Get("PublicCodeImport_Error_Conflict"));
         }
 
         db.ChangeLog.AddRange(before.Zip(Fields(product), (b, a) => (b, a)).Where(x => x.b.Value != x.a.Value).Select(x => new ChangeLogEntry

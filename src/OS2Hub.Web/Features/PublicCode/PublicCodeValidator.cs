@@ -5,6 +5,7 @@ using OS2Hub.Web.Data.Seeding;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.PublicCode;
 
@@ -14,7 +15,7 @@ public enum PublicCodeSeverity
     Warning,
 }
 
-/// <summary>One finding: its severity, the key as a dotted path (<c>description.en.features</c>), where it is, and why, in Danish.</summary>
+/// <summary>One finding: its severity, the key as a dotted path (<c>description.en.features</c>), where it is, and why, in the reader's language.</summary>
 public sealed record PublicCodeProblem(PublicCodeSeverity Severity, string Key, int? Line, int? Column, string Message);
 
 /// <summary>Whether the file is valid (no errors; warnings allowed), the version it declares, and every problem found.</summary>
@@ -50,7 +51,7 @@ public static partial class PublicCodeValidator
             // YAML forbids a key twice in one mapping, and the tree below cannot hold it: name each one first.
             foreach (var (path, mark) in DuplicateKeys(text))
             {
-                problems.Add(new(PublicCodeSeverity.Error, path, (int)mark.Line, (int)mark.Column, "Nøglen står allerede i samme sektion. Fjern den ene."));
+                problems.Add(new(PublicCodeSeverity.Error, path, (int)mark.Line, (int)mark.Column, Texts.Get("PublicCode_DuplicateKey")));
             }
 
             if (problems.Count > 0)
@@ -62,7 +63,7 @@ public static partial class PublicCodeValidator
             stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
             {
-                problems.Add(new(PublicCodeSeverity.Error, "", 1, 1, "Filen skal være et YAML-dokument med nøgler på øverste niveau."));
+                problems.Add(new(PublicCodeSeverity.Error, "", 1, 1, Texts.Get("PublicCode_NotMapping")));
                 return new PublicCodeValidation(false, null, problems);
             }
 
@@ -70,7 +71,7 @@ public static partial class PublicCodeValidator
         }
         catch (YamlException e)
         {
-            problems.Add(new(PublicCodeSeverity.Error, "", (int)e.Start.Line, (int)e.Start.Column, $"Filen er ikke gyldig YAML: {e.Message}"));
+            problems.Add(new(PublicCodeSeverity.Error, "", (int)e.Start.Line, (int)e.Start.Column, Texts.Format("PublicCode_NotYaml", e.Message)));
             return new PublicCodeValidation(false, null, problems);
         }
 
@@ -87,7 +88,7 @@ public static partial class PublicCodeValidator
             var node = Get(root, "publiccodeYmlVersion");
             if (node is null)
             {
-                Error("publiccodeYmlVersion", root, "Nøglen mangler. Skriv publiccodeYmlVersion: \"0\".");
+                Error("publiccodeYmlVersion", root, Texts.Get("PublicCode_VersionMissing"));
                 return null;
             }
 
@@ -104,11 +105,11 @@ public static partial class PublicCodeValidator
 
             if (s_olderVersions.Any(o => version == o || version.StartsWith(o + ".", StringComparison.Ordinal)))
             {
-                Warning("publiccodeYmlVersion", node, $"Version {version} er forældet; den nyeste er 0.7, som skrives \"0\".");
+                Warning("publiccodeYmlVersion", node, Texts.Format("PublicCode_VersionOld", version));
                 return version;
             }
 
-            Error("publiccodeYmlVersion", node, $"Ukendt version »{version}«. Brug \"0\" (0.7) eller en af 0.2–0.6.");
+            Error("publiccodeYmlVersion", node, Texts.Format("PublicCode_VersionUnknown", version));
             return version;
         }
 
@@ -119,7 +120,7 @@ public static partial class PublicCodeValidator
                 var key = (keyNode as YamlScalarNode)?.Value ?? "";
                 if (!s_topLevel.Contains(key))
                 {
-                    Warning(key, keyNode, $"Nøglen »{key}« findes ikke i standarden.");
+                    Warning(key, keyNode, Texts.Format("PublicCode_UnknownKey", key));
                 }
             }
 
@@ -142,11 +143,11 @@ public static partial class PublicCodeValidator
 
             if (Get(root, "platforms") is null)
             {
-                Error("platforms", root, "Nøglen mangler: angiv fx platforms: [web].");
+                Error("platforms", root, Texts.Get("PublicCode_PlatformsMissing"));
             }
 
             StringOrList(root, "platforms", (_, _) => { });
-            List(root, "categories", (k, n) => Enumerated(k, n, PublicCodeVocabulary.Categories, "kategori"));
+            List(root, "categories", (k, n) => Enumerated(k, n, PublicCodeVocabulary.Categories, "PublicCode_Category"));
             List(root, "usedBy", (k, n) => Scalar(k, n));
             List(root, "fundedBy", Organisation);
             Enum(root, "developmentStatus", PublicCodeVocabulary.DevelopmentStatuses, required: true);
@@ -161,7 +162,7 @@ public static partial class PublicCodeValidator
             {
                 List(audience, "countries", Country, "intendedAudience.");
                 List(audience, "unsupportedCountries", Country, "intendedAudience.");
-                List(audience, "scope", (k, n) => Enumerated(k, n, PublicCodeVocabulary.Scopes, "anvendelsesområde"), "intendedAudience.");
+                List(audience, "scope", (k, n) => Enumerated(k, n, PublicCodeVocabulary.Scopes, "PublicCode_Scope"), "intendedAudience.");
             }
 
             Description();
@@ -171,16 +172,16 @@ public static partial class PublicCodeValidator
                 {
                     if (Scalar("legal.license", license) is { } value && ReferenceMapping.MapLicence(value).Spdx is null)
                     {
-                        Error("legal.license", license, $"»{value}« er ikke et SPDX-udtryk, som OS2Hub kender, fx »EUPL-1.2« eller »EUPL-1.2 OR AGPL-3.0-or-later«.");
+                        Error("legal.license", license, Texts.Format("PublicCode_Licence", value));
                     }
                 }
                 else
                 {
-                    Error("legal.license", legal, "Nøglen mangler: licensen som SPDX-udtryk.");
+                    Error("legal.license", legal, Texts.Get("PublicCode_LicenceMissing"));
                 }
 
                 OptionalString(legal, "mainCopyrightOwner", "legal.");
-                Deprecated(legal, "repoOwner", "legal.repoOwner", "brug organisation.name");
+                Deprecated(legal, "repoOwner", "legal.repoOwner", "PublicCode_UseOrganisationName");
                 Deprecated(legal, "authorsFile", "legal.authorsFile");
             }
 
@@ -193,12 +194,12 @@ public static partial class PublicCodeValidator
                 }
                 else
                 {
-                    Error("localisation.localisationReady", localisation, "Nøglen mangler (true eller false).");
+                    Error("localisation.localisationReady", localisation, Texts.Get("PublicCode_ReadyMissing"));
                 }
 
                 if (Get(localisation, "availableLanguages") is null)
                 {
-                    Error("localisation.availableLanguages", localisation, "Nøglen mangler: en liste af sprogkoder (BCP 47), fx [da, en].");
+                    Error("localisation.availableLanguages", localisation, Texts.Get("PublicCode_LanguagesMissing"));
                 }
 
                 List(localisation, "availableLanguages", Language, "localisation.");
@@ -216,13 +217,13 @@ public static partial class PublicCodeValidator
             {
                 if (Get(root, section) is { } italian)
                 {
-                    Warning(section, italian, "Den italienske landesektion er forældet i 0.7; brug supports.");
+                    Warning(section, italian, Texts.Get("PublicCode_ItalianDeprecated"));
                 }
             }
 
             if (Get(root, "it") is { } lower && Get(root, "IT") is not null)
             {
-                Error("it", lower, "Sektionen står allerede som »IT«. Fjern »it«.");
+                Error("it", lower, Texts.Get("PublicCode_ItalianTwice"));
             }
         }
 
@@ -235,7 +236,7 @@ public static partial class PublicCodeValidator
 
             if (description.Children.Count == 0)
             {
-                Error("description", description, "Mindst ét sprog skal beskrives, fx description.da.");
+                Error("description", description, Texts.Get("PublicCode_NoLanguage"));
                 return;
             }
 
@@ -247,23 +248,23 @@ public static partial class PublicCodeValidator
                 var path = $"description.{lang}";
                 if (!IsLanguage(lang))
                 {
-                    Error(path, langNode, $"»{lang}« er ikke en sprogkode efter BCP 47 med et registreret sprog, fx »da« eller »en«.");
+                    Error(path, langNode, Texts.Format("PublicCode_Language", lang));
                 }
                 else if (!languages.TryAdd(lang, lang))
                 {
-                    Error(path, langNode, $"Sproget står allerede under description som »{languages[lang]}«; store og små bogstaver er det samme sprog.");
+                    Error(path, langNode, Texts.Format("PublicCode_LanguageTwice", languages[lang]));
                 }
 
                 if (value is not YamlMappingNode text)
                 {
-                    Error(path, value, "Skal være en sektion med shortDescription, longDescription osv.");
+                    Error(path, value, Texts.Get("PublicCode_DescriptionSection"));
                     continue;
                 }
 
                 OptionalString(text, "localisedName", path + ".");
                 if (Get(text, "genericName") is { } generic)
                 {
-                    Warning(path + ".genericName", generic, "Nøglen er forældet.");
+                    Warning(path + ".genericName", generic, Texts.Get("PublicCode_Deprecated"));
                     Length(path + ".genericName", generic, 0, 35);
                 }
 
@@ -273,7 +274,7 @@ public static partial class PublicCodeValidator
                 }
                 else
                 {
-                    Error(path + ".shortDescription", text, "Nøglen mangler: én sætning på højst 150 tegn.");
+                    Error(path + ".shortDescription", text, Texts.Get("PublicCode_ShortMissing"));
                 }
 
                 // The standard asks for longDescription and features in at least one language; the reference
@@ -284,18 +285,18 @@ public static partial class PublicCodeValidator
                 }
                 else
                 {
-                    Error(path + ".longDescription", text, "Nøglen mangler: en beskrivelse på 150–10.000 tegn.");
+                    Error(path + ".longDescription", text, Texts.Get("PublicCode_LongMissing"));
                 }
 
                 Url(text, "documentation", prefix: path + ".");
                 Url(text, "apiDocumentation", prefix: path + ".");
                 if (Get(text, "features") is not { } features)
                 {
-                    Error(path + ".features", text, "Nøglen mangler: en liste med mindst én funktion.");
+                    Error(path + ".features", text, Texts.Get("PublicCode_FeaturesMissing"));
                 }
                 else if (features is YamlSequenceNode { Children.Count: 0 })
                 {
-                    Error(path + ".features", features, "Listen skal have mindst én funktion.");
+                    Error(path + ".features", features, Texts.Get("PublicCode_FeaturesEmpty"));
                 }
 
                 List(text, "features", (k, n) => Length(k, n, 1, 100), path + ".");
@@ -317,16 +318,16 @@ public static partial class PublicCodeValidator
             var contractors = Get(maintenance, "contractors");
             if (type == "contract" && contractors is null)
             {
-                Error("maintenance.contractors", maintenance, "Ved type contract skal mindst én kontrahent angives med name og until.");
+                Error("maintenance.contractors", maintenance, Texts.Get("PublicCode_ContractorsMissing"));
             }
             else if (type is not null && type != "contract" && contractors is not null)
             {
-                Error("maintenance.contractors", contractors, $"Kontrahenter må kun angives ved type contract, ikke {type}.");
+                Error("maintenance.contractors", contractors, Texts.Format("PublicCode_ContractorsNotAllowed", type));
             }
 
             if (type is "internal" or "community" && Get(maintenance, "contacts") is null)
             {
-                Error("maintenance.contacts", maintenance, $"Ved type {type} skal mindst én kontaktperson angives.");
+                Error("maintenance.contacts", maintenance, Texts.Format("PublicCode_ContactsMissing", type));
             }
 
             List(maintenance, "contractors", (k, n) =>
@@ -339,7 +340,7 @@ public static partial class PublicCodeValidator
                 RequiredString(c, "name", k + ".");
                 if (Get(c, "until") is null)
                 {
-                    Error(k + ".until", c, "Nøglen mangler: datoen, hvor vedligeholdelsesaftalen slutter (ÅÅÅÅ-MM-DD).");
+                    Error(k + ".until", c, Texts.Get("PublicCode_UntilMissing"));
                 }
 
                 Date(c, "until", k + ".");
@@ -371,12 +372,12 @@ public static partial class PublicCodeValidator
             {
                 if (Scalar(key + ".uri", uri) is { } value && !Uri.TryCreate(value, UriKind.Absolute, out _))
                 {
-                    Error(key + ".uri", uri, $"»{value}« er ikke en gyldig URI.");
+                    Error(key + ".uri", uri, Texts.Format("PublicCode_Uri", value));
                 }
             }
             else
             {
-                Error(key + ".uri", o, "Nøglen mangler: en URI, der identificerer organisationen.");
+                Error(key + ".uri", o, Texts.Get("PublicCode_UriMissing"));
             }
 
             OptionalString(o, "name", key + ".");
@@ -391,7 +392,7 @@ public static partial class PublicCodeValidator
 
             if (Get(s, "id") is not { } id)
             {
-                Error(key + ".id", s, "Nøglen mangler.");
+                Error(key + ".id", s, Texts.Get("PublicCode_KeyMissing"));
                 return;
             }
 
@@ -404,12 +405,12 @@ public static partial class PublicCodeValidator
             {
                 if (!PublicCodeVocabulary.Aliases.Contains(value["alias:".Length..]))
                 {
-                    Error(key + ".id", id, $"Ukendt alias »{value}«. Kendte: {string.Join(", ", PublicCodeVocabulary.Aliases.Select(a => "alias:" + a))}.");
+                    Error(key + ".id", id, Texts.Format("PublicCode_Alias", value, string.Join(", ", PublicCodeVocabulary.Aliases.Select(a => "alias:" + a))));
                 }
             }
             else if (!Uri.TryCreate(value, UriKind.Absolute, out _))
             {
-                Error(key + ".id", id, $"»{value}« er hverken et alias eller en gyldig URI.");
+                Error(key + ".id", id, Texts.Format("PublicCode_AliasOrUri", value));
             }
         }
 
@@ -434,7 +435,7 @@ public static partial class PublicCodeValidator
         {
             if (Scalar(key, node) is { } value && !MimeTypeRegex().IsMatch(value))
             {
-                Error(key, node, $"»{value}« er ikke en MIME-type, fx »text/csv« eller »application/pdf«.");
+                Error(key, node, Texts.Format("PublicCode_Mime", value));
             }
         }
 
@@ -443,7 +444,7 @@ public static partial class PublicCodeValidator
             // A quoted "true" is text, and yes/no/on/off are YAML 1.1 words the parser reads as text too.
             if (node is not YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "true" or "false" or "True" or "False" or "TRUE" or "FALSE" })
             {
-                Error(key, node, "Skal være true eller false (uden anførselstegn).");
+                Error(key, node, Texts.Get("PublicCode_Bool"));
             }
         }
 
@@ -457,11 +458,11 @@ public static partial class PublicCodeValidator
             // Upper case is the standard; all lower case is deprecated but read; mixed case is neither.
             if (!PublicCodeVocabulary.Countries.Contains(code.ToUpperInvariant()) || (!code.All(char.IsAsciiLetterUpper) && !code.All(char.IsAsciiLetterLower)))
             {
-                Error(key, node, $"»{code}« er ikke en landekode efter ISO 3166-1 alpha-2, fx »DK«.");
+                Error(key, node, Texts.Format("PublicCode_Country", code));
             }
             else if (!code.All(char.IsAsciiLetterUpper))
             {
-                Warning(key, node, $"Landekoder med små bogstaver er forældede; skriv »{code.ToUpperInvariant()}«.");
+                Warning(key, node, Texts.Format("PublicCode_CountryLower", code.ToUpperInvariant()));
             }
         }
 
@@ -469,7 +470,7 @@ public static partial class PublicCodeValidator
         {
             if (Scalar(key, node) is { } lang && !IsLanguage(lang))
             {
-                Error(key, node, $"»{lang}« er ikke en sprogkode efter BCP 47 med et registreret sprog, fx »da« eller »en«.");
+                Error(key, node, Texts.Format("PublicCode_Language", lang));
             }
         }
 
@@ -480,7 +481,7 @@ public static partial class PublicCodeValidator
             {
                 if (required)
                 {
-                    Error(key, parent, $"Sektionen »{key}« mangler.");
+                    Error(key, parent, Texts.Format("PublicCode_SectionMissing", key));
                 }
 
                 return null;
@@ -496,7 +497,7 @@ public static partial class PublicCodeValidator
             {
                 if (required)
                 {
-                    Error(prefix + key, parent, $"Nøglen mangler. Tilladte værdier: {string.Join(", ", allowed)}.");
+                    Error(prefix + key, parent, Texts.Format("PublicCode_EnumMissing", string.Join(", ", allowed)));
                 }
 
                 return null;
@@ -505,7 +506,7 @@ public static partial class PublicCodeValidator
             var value = Scalar(prefix + key, node);
             if (value is not null && !allowed.Contains(value))
             {
-                Error(prefix + key, node, $"»{value}« er ikke en tilladt værdi. Tilladte: {string.Join(", ", allowed)}.");
+                Error(prefix + key, node, Texts.Format("PublicCode_EnumValue", value, string.Join(", ", allowed)));
                 return null;
             }
 
@@ -516,7 +517,7 @@ public static partial class PublicCodeValidator
         {
             if (Scalar(key, node) is { } value && !allowed.Contains(value))
             {
-                Error(key, node, $"»{value}« er ikke en {what} i standardens liste.");
+                Error(key, node, Texts.Format("PublicCode_NotInList", value, Texts.Get(what)));
             }
         }
 
@@ -526,12 +527,12 @@ public static partial class PublicCodeValidator
             {
                 if (Scalar(prefix + key, node) is { Length: 0 })
                 {
-                    Error(prefix + key, node, "Må ikke være tom.");
+                    Error(prefix + key, node, Texts.Get("PublicCode_Empty"));
                 }
             }
             else
             {
-                Error(prefix + key, parent, "Nøglen mangler.");
+                Error(prefix + key, parent, Texts.Get("PublicCode_KeyMissing"));
             }
         }
 
@@ -551,7 +552,7 @@ public static partial class PublicCodeValidator
             }
             else if (required)
             {
-                Error(prefix + key, parent, "Nøglen mangler: en fuld adresse, fx https://github.com/OS2/produkt.");
+                Error(prefix + key, parent, Texts.Get("PublicCode_UrlMissing"));
             }
         }
 
@@ -565,7 +566,7 @@ public static partial class PublicCodeValidator
             string[] schemes = repository ? ["https", "http", "git", "ssh", "svn"] : ["https", "http"];
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || !schemes.Contains(uri.Scheme) || string.IsNullOrEmpty(uri.Host))
             {
-                Error(key, node, $"»{value}« er ikke en gyldig adresse; den skal begynde med {(repository ? "https://, git:// eller ssh://" : "https://")}.");
+                Error(key, node, Texts.Format(repository ? "PublicCode_RepositoryUrl" : "PublicCode_Url", value));
             }
         }
 
@@ -574,7 +575,7 @@ public static partial class PublicCodeValidator
             if (Get(parent, key) is { } node && Scalar(prefix + key, node) is { } value
                 && (!MailAddress.TryCreate(value, out var address) || address.Address != value))
             {
-                Error(prefix + key, node, $"»{value}« er ikke en gyldig e-mailadresse.");
+                Error(prefix + key, node, Texts.Format("PublicCode_Email", value));
             }
         }
 
@@ -583,7 +584,7 @@ public static partial class PublicCodeValidator
             if (Get(parent, key) is { } node && Scalar(prefix + key, node) is { } value
                 && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
-                Error(prefix + key, node, $"»{value}« er ikke en dato på formen ÅÅÅÅ-MM-DD.");
+                Error(prefix + key, node, Texts.Format("Api_BadDate", value));
             }
         }
 
@@ -593,7 +594,7 @@ public static partial class PublicCodeValidator
             // a letter with a combining accent is one, not two or more UTF-16 units.
             if (Scalar(key, node) is { } value && new StringInfo(value).LengthInTextElements is var length && (length < min || length > max))
             {
-                Error(key, node, min <= 1 ? $"Højst {max} tegn (er {length})." : $"Mellem {min} og {max} tegn (er {length}).");
+                Error(key, node, min <= 1 ? Texts.Format("PublicCode_LengthMax", max, length) : Texts.Format("PublicCode_LengthRange", min, max, length));
             }
         }
 
@@ -601,7 +602,7 @@ public static partial class PublicCodeValidator
         {
             if (Get(parent, key) is { } node)
             {
-                Warning(path, node, instead is null ? "Nøglen er forældet." : $"Nøglen er forældet; {instead}.");
+                Warning(path, node, instead is null ? Texts.Get("PublicCode_Deprecated") : Texts.Format("PublicCode_DeprecatedInstead", Texts.Get(instead)));
             }
         }
 
@@ -614,7 +615,7 @@ public static partial class PublicCodeValidator
 
             if (node is not YamlSequenceNode sequence)
             {
-                Error(prefix + key, node, "Skal være en liste.");
+                Error(prefix + key, node, Texts.Get("PublicCode_List"));
                 return;
             }
 
@@ -651,7 +652,7 @@ public static partial class PublicCodeValidator
                 return value;
             }
 
-            Error(key, node, "Skal være en tekst.");
+            Error(key, node, Texts.Get("PublicCode_Text"));
             return null;
         }
 
@@ -662,7 +663,7 @@ public static partial class PublicCodeValidator
                 return mapping;
             }
 
-            Error(key, node, "Skal være en sektion med nøgler.");
+            Error(key, node, Texts.Get("PublicCode_Section"));
             return null;
         }
 

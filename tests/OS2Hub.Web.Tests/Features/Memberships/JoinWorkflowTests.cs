@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
@@ -60,8 +61,65 @@ public sealed class JoinWorkflowTests : IDisposable
         var notes = await db.Notifications.AsNoTracking().OrderBy(n => n.UserId).ToListAsync(Ct);
         // The rejection of København's request reaches the secretariat and Alfa's produktkoordinator (deciders) and the requester.
         Assert.Equal(["pk-alfa", "sekretariat"], notes.Select(n => n.UserId).Distinct().Order());
-        Assert.All(notes, n => Assert.Equal("Københavns Kommunes anmodning om at tilslutte sig Alfa er afvist. Begrundelse: Ikke i år", n.Text));
+        Assert.All(notes, n => Assert.Equal("Københavns Kommunes anmodning om at tilslutte sig Alfa er afvist. Begrundelse: Ikke i år", Notifier.Render(n)));
         Assert.Equal(["pk-alfa@example.dk", "sekretariat@example.dk"], w.Email.Sent.Select(m => m.Recipient).Order());
+    }
+
+    [Fact]
+    public async Task ANotificationIsStoredByKeyAndReadInTheReadersLanguageAndEMailsFollowEachRecipientsChoice()
+    {
+        // Arrange: Frederikshavn's IT-koordinator chose English; the secretariat never chose.
+        var w = await WorkflowWorld.CreateAsync(_db);
+        await using (var db = _db.CreateDbContext())
+        {
+            await db.Users.Where(u => u.Id == "it-frederikshavn").ExecuteUpdateAsync(u => u.SetProperty(x => x.PreferredLanguage, "en"), Ct);
+        }
+
+        // Act
+        await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma"), Ct);
+
+        // Assert: the stored notification holds no finished sentence, only a key and its arguments.
+        await using var check = _db.CreateDbContext();
+        var note = await check.Notifications.AsNoTracking().FirstAsync(n => n.UserId == "sekretariat", Ct);
+        Assert.Null(note.Text);
+        Assert.Equal("Notification_Requested", note.TextKey);
+        Assert.Equal("Frederikshavn Kommune har anmodet om at tilslutte sig Gamma fra 01.01.2027.", Notifier.Render(note));
+        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("en"));
+            Assert.Equal("Frederikshavn Kommune has asked to join Gamma from 1/1/2027.", Notifier.Render(note));
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
+        }
+
+        var english = Assert.Single(w.Email.Sent, m => m.Recipient == "it-frederikshavn@example.dk");
+        var danish = Assert.Single(w.Email.Sent, m => m.Recipient == "sekretariat@example.dk");
+        Assert.StartsWith("Frederikshavn Kommune has asked to join Gamma", english.Text, StringComparison.Ordinal);
+        Assert.Contains("Kind regards", english.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Frederikshavn Kommune har anmodet om at tilslutte sig Gamma", danish.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AServiceAnswersAnEnglishUserInEnglish()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        OperationResult result;
+        try
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("en"));
+            result = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma") with { ContactName = " " }, Ct);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
+        }
+
+        Assert.Equal("The request has not been sent. Correct the fields marked below.", result.Message);
+        Assert.Equal("Give a contact person for the product.", result.FieldErrors!["ContactName"]);
     }
 
     [Fact]
