@@ -46,6 +46,28 @@ public sealed class LocalizationTests
         Assert.Equal("Product catalogue", Localizer()["Catalog_Title"].Value);
     }
 
+    /// <summary>
+    /// Messages the hub writes reach an English user in English: no Danish sentence is left as a literal in the C# of
+    /// the features. What stays Danish on purpose is named here: downloaded files, the OpenAPI document's prose, change-log
+    /// field names and audit entries (records, not messages), demo accounts and OS2's own name.
+    /// </summary>
+    [Fact]
+    public void NoFeatureWritesADanishSentenceAsALiteral()
+    {
+        string[] danishOnPurposeFiles = ["FeeSheetExport.cs", "PartnerExport.cs", "FileLabels.cs", "AccountSeeder.cs"];
+        string[] danishOnPurposeLines = ["WithSummary(", "WithDescription(", "WithTags(", "Field = ", "LogAsync(", "Offentligt Digitaliseringsfællesskab"];
+        var danish = new System.Text.RegularExpressions.Regex("\"[^\"\n]*[æøåÆØÅ][^\"\n]*\"");
+        var found = Directory.EnumerateFiles(Path.Combine(FindRepoRoot(), "src", "OS2Hub.Web", "Features"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !danishOnPurposeFiles.Contains(Path.GetFileName(f)))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetFileName(f), Line: i + 1, Text: line.Trim())))
+            .Where(l => !l.Text.StartsWith("//", StringComparison.Ordinal) && danish.IsMatch(l.Text))
+            .Where(l => !danishOnPurposeLines.Any(p => l.Text.Contains(p, StringComparison.Ordinal)))
+            .Select(l => $"{l.File}:{l.Line}: {l.Text}")
+            .ToList();
+
+        Assert.Empty(found);
+    }
+
     private static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +13,11 @@ namespace OS2Hub.Web.Tests.Features.Products;
 public sealed class CatalogSearchBoxTests : MudBunitContext
 {
     private readonly SqliteTestDatabase _db = new();
+    private readonly FakeTimeProvider _clock = new(FixedClock.Default.GetUtcNow());
 
     public CatalogSearchBoxTests()
     {
+        Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(new ProductCatalogService(_db, FixedClock.Default));
         Services.AddSingleton(new ProductEditService(_db, FixedClock.Default));
         Services.AddScoped<CurrentUser>();
@@ -55,12 +58,17 @@ public sealed class CatalogSearchBoxTests : MudBunitContext
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
         var cut = Render<ProductsPage>();
 
-        // Act
+        // Act: two keystrokes 300 ms apart, then a pause (on the page's clock, so the test does not depend on the machine's speed).
         cut.Find("form.catalog-search input").Input("rolle");
+        _clock.Advance(TimeSpan.FromMilliseconds(300));
         cut.Find("form.catalog-search input").Input("rollekat");
+        _clock.Advance(TimeSpan.FromMilliseconds(300));
+        var beforeThePause = navigation.History.Count;
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
 
-        // Assert: one search, for the last text, after the pause.
-        cut.WaitForAssertion(() => Assert.EndsWith("/produkter?q=rollekat", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        // Assert: nothing while typing, then one search, for the last text.
+        Assert.Equal(0, beforeThePause);
+        cut.WaitForAssertion(() => Assert.EndsWith("/produkter?q=rollekat", navigation.Uri, StringComparison.Ordinal));
         Assert.Equal(1, navigation.History.Count(h => h.Uri.Contains("?q=", StringComparison.Ordinal)));
     }
 }
