@@ -138,6 +138,13 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
             await Assertions.Expect(dialog.GetByLabel("Kontaktperson for produktet")).ToHaveValueAsync(contact);
             await Assertions.Expect(start).ToHaveValueAsync("31.02.2027");
             await AssertAccessibleAsync(it, "join dialog");
+
+            // The calendar, in the page's language whatever the browser's, picks a day and writes it dd.mm.åååå.
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Kalender til Ønsket startdato" }).ClickAsync();
+            await Assertions.Expect(dialog.Locator(".date-calendar")).ToContainTextAsync("man.");
+            await AssertAccessibleAsync(it, "join dialog with its calendar");
+            await dialog.Locator(".date-calendar button", new() { HasTextRegex = new Regex("^15$") }).First.ClickAsync();
+            await Assertions.Expect(start).ToHaveValueAsync(new Regex(@"^15\.\d{2}\.\d{4}$"));
             await start.FillAsync(firstOfNextMonth);
             await dialog.GetByLabel("Koordinationsgruppe").CheckAsync();
         }
