@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Localization;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Infrastructure;
 
@@ -84,15 +84,9 @@ public sealed class JoinWorkflowTests : IDisposable
         Assert.Null(note.Text);
         Assert.Equal("Notification_Requested", note.TextKey);
         Assert.Equal("Frederikshavn Kommune har anmodet om at tilslutte sig Gamma fra 01.01.2027.", Notifier.Render(note));
-        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
+        using (Texts.In("en"))
         {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("en"));
             Assert.Equal("Frederikshavn Kommune has asked to join Gamma from 1/1/2027.", Notifier.Render(note));
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
         }
 
         var english = Assert.Single(w.Email.Sent, m => m.Recipient == "it-frederikshavn@example.dk");
@@ -106,16 +100,10 @@ public sealed class JoinWorkflowTests : IDisposable
     public async Task AServiceAnswersAnEnglishUserInEnglish()
     {
         var w = await WorkflowWorld.CreateAsync(_db);
-        var culture = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         OperationResult result;
-        try
+        using (Texts.In("en"))
         {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo("en"), CultureInfo.GetCultureInfo("en"));
             result = await w.Service.RequestAsync("it-frederikshavn", w.Input("Frederikshavn", "Gamma") with { ContactName = " " }, Ct);
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = culture;
         }
 
         Assert.Equal("The request has not been sent. Correct the fields marked below.", result.Message);
