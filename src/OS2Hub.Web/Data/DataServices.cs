@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data.Seeding;
+
+namespace OS2Hub.Web.Data;
+
+public static class DataServices
+{
+    /// <summary>The database (SQLite file from settings), its start-up preparation, and the loaders it runs.</summary>
+    public static IServiceCollection AddHubData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var section = configuration.GetSection(OS2HubOptions.Section);
+        services.Configure<OS2HubOptions>(section);
+        var options = section.Get<OS2HubOptions>() ?? new OS2HubOptions();
+        var databasePath = Path.GetFullPath(options.DatabasePath, environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+
+        // A factory, not a scoped context: a Blazor circuit lives long and one context per operation keeps it thread-safe.
+        services.AddDbContextFactory<OS2HubDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ReferenceDataLoader>();
+        services.AddScoped<DemoDataLoader>();
+        services.AddHostedService<DatabaseInitializer>();
+        return services;
+    }
+}

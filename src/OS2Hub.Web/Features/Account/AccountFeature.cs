@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Email;
+
+namespace OS2Hub.Web.Features.Account;
+
+public static class AccountFeature
+{
+    /// <summary>Sign-in with local accounts (Identity with cookies, lockout, Danish messages), e-mail, and the seeded accounts.</summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<AccountSeeder>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender, EmailSender>();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/konto/log-ind";
+            o.LogoutPath = "/konto/log-ud";
+            o.AccessDeniedPath = "/konto/log-ind";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddAuthorization();
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<OS2HubDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<DanishIdentityErrorDescriber>();
+        return services;
+    }
+}
