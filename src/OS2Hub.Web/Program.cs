@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using OS2Hub.Web.Components;
 using OS2Hub.Web.Data;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Account;
 using OS2Hub.Web.Features.Api;
 using OS2Hub.Web.Features.Economy;
@@ -11,11 +12,12 @@ using OS2Hub.Web.Features.Organisations;
 using OS2Hub.Web.Features.Partners;
 using OS2Hub.Web.Features.Products;
 using OS2Hub.Web.Features.PublicCode;
+using OS2Hub.Web.Features.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddHubData(builder.Configuration, builder.Environment);
-builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup();
+builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

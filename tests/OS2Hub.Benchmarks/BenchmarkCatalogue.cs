@@ -24,12 +24,12 @@ internal static class BenchmarkCatalogue
         }).ToList();
         var municipalities = Enumerable.Range(1, 98).Select(i => new Organisation
         {
-            Name = $"Kommune {i}", Slug = $"kommune-{i}", Kind = OrganisationKind.Kommune, Code = (200 + (i * 7)).ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
+            Name = $"Kommune {i}", Slug = $"kommune-{i}", Kind = OrganisationKind.Municipality, Code = (200 + (i * 7)).ToString("0000", System.Globalization.CultureInfo.InvariantCulture),
             Region = regions[i % 5],
         }).ToList();
         municipalities[0].Code = "0751";
         municipalities[1].Code = "0101";
-        var suppliers = Enumerable.Range(1, 40).Select(i => new Organisation { Name = $"Leverandør {i} ApS", Slug = $"leverandoer-{i}", Kind = OrganisationKind.Virksomhed }).ToList();
+        var suppliers = Enumerable.Range(1, 40).Select(i => new Organisation { Name = $"Leverandør {i} ApS", Slug = $"leverandoer-{i}", Kind = OrganisationKind.Company }).ToList();
         var categories = Enumerable.Range(1, 25).Select(i => new Category { Name = $"Kategori {i}", Slug = $"kategori-{i}" }).ToList();
         string[] words = ["rollekatalog", "platform", "organisation", "kommune", "borger", "data", "integration", "sikkerhed", "løsning", "modul", "Århus", "økonomi"];
         string[] licences = ["MPL-2.0", "EUPL-1.2", "GPL-3.0", "MIT"];
@@ -53,12 +53,12 @@ internal static class BenchmarkCatalogue
             };
             foreach (var member in municipalities.OrderBy(_ => random.Next()).Take(random.Next(0, 60)))
             {
-                product.Participations.Add(new Participation { Organisation = member, Kind = ParticipationKind.Medlem, StartDate = new DateOnly(2020, 1, 1) });
+                product.Participations.Add(new Participation { Organisation = member, Kind = ParticipationKind.Member, StartDate = new DateOnly(2020, 1, 1) });
             }
 
             foreach (var supplier in suppliers.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
             {
-                product.Participations.Add(new Participation { Organisation = supplier, Kind = ParticipationKind.Leverandoer, Role = (SupplierRole)random.Next(1, 6) });
+                product.Participations.Add(new Participation { Organisation = supplier, Kind = ParticipationKind.Supplier, Role = (SupplierRole)random.Next(1, 6) });
             }
 
             db.Products.Add(product);

@@ -44,7 +44,7 @@ public class CatalogQueryBenchmarks
     public Task<CatalogResult> SearchAndFilter() => _service.SearchAsync(new CatalogQuery
     {
         Text = "platform kommune",
-        Maturities = [MaturityLevel.Niveau1, MaturityLevel.Niveau2],
+        Maturities = [MaturityLevel.Level1, MaturityLevel.Level2],
         Regions = ["1082"],
         Licences = ["MPL-2.0", CatalogQuery.Unknown],
         Sort = CatalogSort.CoOwners,

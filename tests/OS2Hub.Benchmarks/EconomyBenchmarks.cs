@@ -65,7 +65,7 @@ public class EconomyBenchmarks
     {
         await using var db = factory.CreateDbContext();
         var random = new Random(7);
-        var municipalities = await db.Organisations.Where(o => o.Kind == OrganisationKind.Kommune).ToListAsync();
+        var municipalities = await db.Organisations.Where(o => o.Kind == OrganisationKind.Municipality).ToListAsync();
         foreach (var m in municipalities)
         {
             var population = random.Next(2_000, 400_000);
@@ -74,18 +74,18 @@ public class EconomyBenchmarks
                 new PopulationFigure { OrganisationId = m.Id, AsOf = new DateOnly(DateTime.Today.Year - 1, 1, 1), Population = population + 500 });
         }
 
-        db.EconomyYears.Add(new EconomyYear { BudgetYear = DateTime.Today.Year, WeightLille = 1, WeightMellem = 1.5m, WeightStor = 2, WeightMegetStor = 3, SecretariatPercent = 5, Version = 1 });
+        db.EconomyYears.Add(new EconomyYear { BudgetYear = DateTime.Today.Year, WeightSmall = 1, WeightMedium = 1.5m, WeightLarge = 2, WeightVeryLarge = 3, SecretariatPercent = 5, Version = 1 });
         foreach (var id in await db.Products.Select(p => p.Id).ToListAsync())
         {
             db.FeeSheets.Add(new FeeSheet { ProductId = id, BudgetYear = DateTime.Today.Year, AnnualAmount = random.Next(50, 2_000) * 1_000L, JoiningFee = 25_000, UpdatedAt = DateTime.UtcNow, Version = 1 });
         }
 
         var user = new AppUser { Id = "sekretariat", UserName = "sekretariat", Email = "sekretariat@example.dk", DisplayName = "Sekretariat" };
-        user.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.Sekretariat });
+        user.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.Secretariat });
         db.Users.Add(user);
         await db.SaveChangesAsync();
 
-        var members = await db.Participations.Where(x => x.Kind == ParticipationKind.Medlem).Select(x => new { x.ProductId, x.OrganisationId }).ToListAsync();
+        var members = await db.Participations.Where(x => x.Kind == ParticipationKind.Member).Select(x => new { x.ProductId, x.OrganisationId }).ToListAsync();
         var productId = members.GroupBy(m => m.ProductId).MaxBy(g => g.Count())!.Key;
         var authorityId = members.GroupBy(m => m.OrganisationId).MaxBy(g => g.Count())!.Key;
         var inside = members.Where(m => m.ProductId == productId).Select(m => m.OrganisationId).ToHashSet();

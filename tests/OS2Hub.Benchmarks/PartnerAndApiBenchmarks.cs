@@ -42,13 +42,13 @@ public class PartnerAndApiBenchmarks
     }
 
     [Benchmark(Description = "Partnerliste, leverandørens ~250 produkter")]
-    public Task<PartnerList?> WholePartnerList() => _partners.ListAsync("leverandoer", new PartnerFilter(), PersonalDataAccess.Vist);
+    public Task<PartnerList?> WholePartnerList() => _partners.ListAsync("leverandoer", new PartnerFilter(), PersonalDataAccess.Viewed);
 
     [Benchmark(Description = "Partnerliste, ét produkt")]
-    public Task<PartnerList?> OneProduct() => _partners.ListAsync("leverandoer", new PartnerFilter { Product = _oneProduct }, PersonalDataAccess.ExcelEksport);
+    public Task<PartnerList?> OneProduct() => _partners.ListAsync("leverandoer", new PartnerFilter { Product = _oneProduct }, PersonalDataAccess.ExcelExport);
 
     [Benchmark(Description = "Excel-udtræk af ~250 produkter (liste + fil)")]
-    public async Task<byte[]> ExcelExport() => PartnerExport.ToXlsx((await _partners.ListAsync("leverandoer", new PartnerFilter(), PersonalDataAccess.ExcelEksport))!);
+    public async Task<byte[]> ExcelExport() => PartnerExport.ToXlsx((await _partners.ListAsync("leverandoer", new PartnerFilter(), PersonalDataAccess.ExcelExport))!);
 
     [Benchmark(Description = "API: GET /api/v1/products?q=rolle")]
     public Task<ApiPage<ApiProductSummary>> ApiSearch() => _api.ProductsAsync(new ProductListParameters { Q = "rolle" });
@@ -61,17 +61,17 @@ public class PartnerAndApiBenchmarks
         await using var db = factory.CreateDbContext();
         var supplier = await db.Organisations.SingleAsync(o => o.Slug == "leverandoer-1");
         var user = new AppUser { Id = "leverandoer", UserName = "leverandoer", Email = "leverandoer@example.dk", DisplayName = "Leverandør" };
-        user.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.Leverandoerkontakt, OrganisationId = supplier.Id });
+        user.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.SupplierContact, OrganisationId = supplier.Id });
         db.Users.Add(user);
         var products = await db.Participations.Where(x => x.OrganisationId == supplier.Id).Select(x => x.ProductId).Distinct().ToListAsync();
         _oneProduct = await db.Products.Where(p => p.Id == products[0]).Select(p => p.Slug).SingleAsync();
-        var members = await db.Participations.Where(x => x.Kind == ParticipationKind.Medlem && products.Contains(x.ProductId))
+        var members = await db.Participations.Where(x => x.Kind == ParticipationKind.Member && products.Contains(x.ProductId))
             .Select(x => new { x.ProductId, x.OrganisationId }).ToListAsync();
         var contacts = members.Select(m => m.OrganisationId).Distinct()
             .ToDictionary(id => id, id => new ContactPerson { OrganisationId = id, Name = $"Kontakt {id}", Email = $"kontakt{id}@example.dk", Phone = "+45 12 34 56 78" });
         foreach (var m in members)
         {
-            contacts[m.OrganisationId].Roles.Add(new ContactRole { ProductId = m.ProductId, Kind = ContactRoleKind.Kontaktperson });
+            contacts[m.OrganisationId].Roles.Add(new ContactRole { ProductId = m.ProductId, Kind = ContactRoleKind.General });
         }
 
         db.ContactPersons.AddRange(contacts.Values);

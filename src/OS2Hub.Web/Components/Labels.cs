@@ -10,7 +10,7 @@ public static class Labels
     public static string Role(this IStringLocalizer l, SupplierRole role, string? sourceText)
     {
         ArgumentNullException.ThrowIfNull(l);
-        return role == SupplierRole.Ukendt
+        return role == SupplierRole.Unknown
             ? $"{l["Common_Unknown"]}{(sourceText is null ? "" : $" ({l["Product_SourceSays"]}: {sourceText})")}"
             : l[$"SupplierRole_{role}"];
     }

@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using OS2Hub.Web.Data.Seeding;
 
 namespace OS2Hub.Web.Data;
 
 public static class DataServices
 {
-    /// <summary>The database (SQLite file from settings), its start-up preparation, and the loaders it runs.</summary>
+    /// <summary>The database (SQLite file from settings) and the clock.</summary>
     public static IServiceCollection AddHubData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var section = configuration.GetSection(OS2HubOptions.Section);
@@ -17,9 +16,6 @@ public static class DataServices
         // A factory, not a scoped context: a Blazor circuit lives long and one context per operation keeps it thread-safe.
         services.AddDbContextFactory<OS2HubDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<ReferenceDataLoader>();
-        services.AddScoped<DemoDataLoader>();
-        services.AddHostedService<DatabaseInitializer>();
         return services;
     }
 }

@@ -22,7 +22,6 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<WorkingGroup> WorkingGroups => Set<WorkingGroup>();
     public DbSet<WorkingGroupMember> WorkingGroupMembers => Set<WorkingGroupMember>();
-    public DbSet<ProductCoordinator> ProductCoordinators => Set<ProductCoordinator>();
     public DbSet<ContactPerson> ContactPersons => Set<ContactPerson>();
     public DbSet<ContactRole> ContactRoles => Set<ContactRole>();
     public DbSet<PersonalDataAccessEntry> PersonalDataAccessLog => Set<PersonalDataAccessEntry>();

@@ -10,36 +10,36 @@ public static class FileLabels
 {
     public static string Kind(OrganisationKind kind) => kind switch
     {
-        OrganisationKind.Kommune => "Kommune",
+        OrganisationKind.Municipality => "Kommune",
         OrganisationKind.Region => "Region",
-        OrganisationKind.Stat => "Statslig",
-        OrganisationKind.AndenOffentlig => "Anden offentlig",
+        OrganisationKind.State => "Statslig",
+        OrganisationKind.OtherPublic => "Anden offentlig",
         _ => "Virksomhed",
     };
 
     public static string Role(SupplierRole role) => role switch
     {
-        SupplierRole.Udvikling => "Udvikling",
-        SupplierRole.Vedligeholdelse => "Vedligeholdelse",
-        SupplierRole.DriftHosting => "Drift/hosting",
+        SupplierRole.Development => "Udvikling",
+        SupplierRole.Maintenance => "Vedligeholdelse",
+        SupplierRole.Hosting => "Drift/hosting",
         SupplierRole.Support => "Support",
-        SupplierRole.Raadgivning => "Rådgivning",
+        SupplierRole.Consulting => "Rådgivning",
         _ => "Ukendt",
     };
 
     public static string Group(WorkingGroupKind kind) => kind switch
     {
-        WorkingGroupKind.Styregruppe => "Styregruppe",
-        WorkingGroupKind.Koordinationsgruppe => "Koordinationsgruppe",
+        WorkingGroupKind.SteeringGroup => "Styregruppe",
+        WorkingGroupKind.CoordinationGroup => "Koordinationsgruppe",
         _ => "Faggruppe",
     };
 
     public static string Size(SizeClass? size) => size switch
     {
-        SizeClass.Lille => "Lille",
-        SizeClass.Mellem => "Mellem",
-        SizeClass.Stor => "Stor",
-        SizeClass.MegetStor => "Meget stor",
+        SizeClass.Small => "Lille",
+        SizeClass.Medium => "Mellem",
+        SizeClass.Large => "Stor",
+        SizeClass.VeryLarge => "Meget stor",
         _ => "",
     };
 }

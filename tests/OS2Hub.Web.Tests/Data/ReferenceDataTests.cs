@@ -18,7 +18,7 @@ public sealed class ReferenceDataTests : IDisposable
         await _db.LoadReferenceDataAsync();
 
         await using var db = _db.CreateDbContext();
-        Assert.Equal(98, await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Kommune, Ct));
+        Assert.Equal(98, await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Municipality, Ct));
         Assert.Equal(5, await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Region, Ct));
         Assert.Equal(31, await db.Products.CountAsync(Ct));
         var frederikshavn = await db.Organisations.Include(o => o.Region).Include(o => o.PopulationFigures).SingleAsync(o => o.Code == "0813", Ct);
@@ -103,7 +103,7 @@ public sealed class ReferenceDataTests : IDisposable
         Assert.Equal("EUPL-1.2", reloaded.Licence);
         Assert.Equal("https://aarhus.dk", (await check.Organisations.SingleAsync(o => o.Code == "0751", Ct)).Website);
         Assert.Equal(31, await check.Products.CountAsync(Ct));
-        Assert.Equal(98, await check.Organisations.CountAsync(o => o.Kind == OrganisationKind.Kommune, Ct));
+        Assert.Equal(98, await check.Organisations.CountAsync(o => o.Kind == OrganisationKind.Municipality, Ct));
         Assert.Equal(98, await check.PopulationFigures.CountAsync(Ct));
         Assert.Equal(1, await check.Organisations.CountAsync(o => o.Name == "Magenta ApS", Ct));
         Assert.Equal(await check.Participations.CountAsync(Ct), await CountAfterAnotherLoad());
@@ -136,26 +136,26 @@ public sealed class ReferenceDataTests : IDisposable
         Assert.Contains(products["os2iot"].Mentions, m => m.Subject!.StartsWith("five suppliers", StringComparison.Ordinal));
 
         // ITK, Aarhus Kommune is Aarhus Kommune acting as a supplier: one organisation, two capacities.
-        var display = products["os2display"].Participations.Where(x => x.Kind == ParticipationKind.Leverandoer).ToList();
-        Assert.Contains(display, x => x.Organisation!.Code == "0751" && x.Role == SupplierRole.Udvikling);
+        var display = products["os2display"].Participations.Where(x => x.Kind == ParticipationKind.Supplier).ToList();
+        Assert.Contains(display, x => x.Organisation!.Code == "0751" && x.Role == SupplierRole.Development);
         Assert.False(await db.Organisations.AnyAsync(o => o.Name.Contains("ITK"), Ct));
 
         // A role outside OS2's five stays unknown with the source's words; hosting/drift maps to drift.
         var mo = products["os2mo"].Participations.Single(x => x.RoleText != null);
-        Assert.Equal(SupplierRole.Ukendt, mo.Role);
+        Assert.Equal(SupplierRole.Unknown, mo.Role);
         Assert.Equal("hosting (recommended by docs)", mo.RoleText);
-        Assert.Contains(products["os2display"].Participations, x => x.Role == SupplierRole.DriftHosting && x.Organisation!.Name == "Bellcom");
+        Assert.Contains(products["os2display"].Participations, x => x.Role == SupplierRole.Hosting && x.Organisation!.Name == "Bellcom");
         Assert.All(products.Values.SelectMany(p => p.Participations), x => Assert.Null(x.StartDate));
 
         // Inferred suppliers are marked as such.
         Assert.All(products["os2faktor"].Participations, x => Assert.True(x.IsInferred));
 
         // Maturity only where a source states the current level, with its date; a recommendation is not a level.
-        Assert.Equal(MaturityLevel.Niveau1, products["os2autoproces"].Maturity);
+        Assert.Equal(MaturityLevel.Level1, products["os2autoproces"].Maturity);
         Assert.Equal(new DateOnly(2025, 9, 5), products["os2autoproces"].MaturityAssessedOn);
-        Assert.Equal(MaturityLevel.Ukendt, products["os2rollekatalog"].Maturity);
-        Assert.Equal(LifecycleState.Udtraadt, products["os2datascanner"].Lifecycle);
-        Assert.Equal(LifecycleState.Ukendt, products["os2forms"].Lifecycle);
+        Assert.Equal(MaturityLevel.Unknown, products["os2rollekatalog"].Maturity);
+        Assert.Equal(LifecycleState.Retired, products["os2datascanner"].Lifecycle);
+        Assert.Equal(LifecycleState.Unknown, products["os2forms"].Lifecycle);
 
         // English-only sources get the hub's Danish translation with the English kept beside it; code without a public
         // source is flagged, unknown stays unknown.
@@ -167,21 +167,21 @@ public sealed class ReferenceDataTests : IDisposable
 
         // Dated member mentions are statements, not memberships.
         Assert.Equal(18, products["os2mo"].Mentions.Count(m => m.OrganisationId != null));
-        Assert.DoesNotContain(products.Values.SelectMany(p => p.Participations), x => x.Kind == ParticipationKind.Medlem);
+        Assert.DoesNotContain(products.Values.SelectMany(p => p.Participations), x => x.Kind == ParticipationKind.Member);
 
         // Facts carry their source.
         Assert.Contains(products["os2mo"].Sources, s => s.Fact == ProductFact.Description && s.Reference == "https://os2.eu/produkt/os2mo");
     }
 
     [Theory]
-    [InlineData(0, SizeClass.Lille)]
-    [InlineData(24_999, SizeClass.Lille)]
-    [InlineData(25_000, SizeClass.Mellem)]
-    [InlineData(59_999, SizeClass.Mellem)]
-    [InlineData(60_000, SizeClass.Stor)]
-    [InlineData(119_999, SizeClass.Stor)]
-    [InlineData(120_000, SizeClass.MegetStor)]
-    [InlineData(671_714, SizeClass.MegetStor)]
+    [InlineData(0, SizeClass.Small)]
+    [InlineData(24_999, SizeClass.Small)]
+    [InlineData(25_000, SizeClass.Medium)]
+    [InlineData(59_999, SizeClass.Medium)]
+    [InlineData(60_000, SizeClass.Large)]
+    [InlineData(119_999, SizeClass.Large)]
+    [InlineData(120_000, SizeClass.VeryLarge)]
+    [InlineData(671_714, SizeClass.VeryLarge)]
     public void SizeClassBoundariesFollowOS2(int population, SizeClass expected) =>
         Assert.Equal(expected, SizeClasses.FromPopulation(population));
 
@@ -194,10 +194,10 @@ public sealed class ReferenceDataTests : IDisposable
         var classes = (await db.PopulationFigures.Select(p => p.Population).ToListAsync(Ct)).Select(SizeClasses.FromPopulation).ToList();
 
         // SOURCES.md: 14 / 58 / 21 / 5 on the 1 January 2026 figures.
-        Assert.Equal(14, classes.Count(c => c == SizeClass.Lille));
-        Assert.Equal(58, classes.Count(c => c == SizeClass.Mellem));
-        Assert.Equal(21, classes.Count(c => c == SizeClass.Stor));
-        Assert.Equal(5, classes.Count(c => c == SizeClass.MegetStor));
+        Assert.Equal(14, classes.Count(c => c == SizeClass.Small));
+        Assert.Equal(58, classes.Count(c => c == SizeClass.Medium));
+        Assert.Equal(21, classes.Count(c => c == SizeClass.Large));
+        Assert.Equal(5, classes.Count(c => c == SizeClass.VeryLarge));
     }
 
     [Fact]
@@ -207,24 +207,32 @@ public sealed class ReferenceDataTests : IDisposable
         await _db.LoadDemoDataAsync();
         await using (var db = _db.CreateDbContext())
         {
-            Assert.True(await db.Participations.AnyAsync(p => p.Kind == ParticipationKind.Medlem, Ct));
-            Assert.All(await db.Participations.Where(p => p.Kind == ParticipationKind.Medlem).ToListAsync(Ct), p => Assert.True(p.IsDemo));
+            Assert.True(await db.Participations.AnyAsync(p => p.Kind == ParticipationKind.Member, Ct));
+            Assert.All(await db.Participations.Where(p => p.Kind == ParticipationKind.Member).ToListAsync(Ct), p => Assert.True(p.IsDemo));
             Assert.All(await db.FeeSheets.ToListAsync(Ct), f => Assert.True(f.IsDemo));
             Assert.True(await db.EconomyYears.AllAsync(y => y.IsDemo, Ct) && await db.EconomyYears.AnyAsync(Ct));
-            Assert.Equal(5, await db.SizeAssessments.CountAsync(a => a.IsDemo && a.SizeClass == SizeClass.MegetStor, Ct));
+            Assert.Equal(5, await db.SizeAssessments.CountAsync(a => a.IsDemo && a.SizeClass == SizeClass.VeryLarge, Ct));
+
+            // A demo produktkoordinator is a grant held by an invented person with a demo address and no password.
+            var coordinators = await db.Grants.Where(g => g.Role == GrantRole.ProductCoordinator).Select(g => g.UserId).ToListAsync(Ct);
+            Assert.NotEmpty(coordinators);
+            Assert.All(await db.Users.Where(u => coordinators.Contains(u.Id)).ToListAsync(Ct), u =>
+            {
+                Assert.EndsWith("@demo.os2hub.dk", u.Email, StringComparison.Ordinal);
+                Assert.Null(u.PasswordHash);
+            });
         }
 
-        await new OS2Hub.Web.Data.Seeding.DemoDataLoader(_db, Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Data.Seeding.DemoDataLoader>.Instance)
+        await new OS2Hub.Web.Features.Setup.DemoDataLoader(_db, Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Features.Setup.DemoDataLoader>.Instance)
             .RemoveAsync(Ct);
 
         await using var after = _db.CreateDbContext();
         Assert.False(await after.Participations.AnyAsync(p => p.IsDemo, Ct));
         Assert.False(await after.WorkingGroups.AnyAsync(Ct));
-        Assert.False(await after.ProductCoordinators.AnyAsync(Ct));
         Assert.False(await after.Organisations.AnyAsync(o => o.IsDemo, Ct));
         Assert.False(await after.FeeSheets.AnyAsync(Ct));
         Assert.False(await after.EconomyYears.AnyAsync(Ct));
         Assert.False(await after.SizeAssessments.AnyAsync(Ct));
-        Assert.True(await after.Participations.AnyAsync(p => p.Kind == ParticipationKind.Leverandoer, Ct));
+        Assert.True(await after.Participations.AnyAsync(p => p.Kind == ParticipationKind.Supplier, Ct));
     }
 }

@@ -1,4 +1,4 @@
-using OS2Hub.Web.Data.Seeding;
+using OS2Hub.Web.Data;
 
 namespace OS2Hub.Web.Tests.Data;
 

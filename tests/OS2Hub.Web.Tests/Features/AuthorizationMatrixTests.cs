@@ -232,8 +232,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 return await new ProductEditService(_db, clock).SaveAsync(user, action switch
                 {
                     "edit-product" => edit with { Description = "Ændret beskrivelse" },
-                    "edit-maturity" => edit with { Maturity = MaturityLevel.Niveau2, MaturityAssessedOn = new DateOnly(2026, 11, 1) },
-                    _ => edit with { Lifecycle = LifecycleState.Udtraadt },
+                    "edit-maturity" => edit with { Maturity = MaturityLevel.Level2, MaturityAssessedOn = new DateOnly(2026, 11, 1) },
+                    _ => edit with { Lifecycle = LifecycleState.Retired },
                 }, ct);
             case "create-product":
                 return await new ProductEditService(_db, clock).CreateAsync(user, "Delta", "delta", ct);
@@ -251,7 +251,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 var (owner, owned) = Split(target, '/');
                 return await new ParticipationEditService(_db, clock).SetPeriodAsync(user, await MembershipAsync(w.Products[owned], w.Organisations[owner]), 0, new DateOnly(2019, 1, 1), null, ct);
             case "add-group":
-                return await new WorkingGroupService(_db, clock).AddGroupAsync(user, w.Products[target], WorkingGroupKind.Faggruppe, "Jura", ct);
+                return await new WorkingGroupService(_db, clock).AddGroupAsync(user, w.Products[target], WorkingGroupKind.ProfessionalGroup, "Jura", ct);
             case "seat":
                 return await new WorkingGroupService(_db, clock).AddSeatAsync(user, w.Groups[$"{target}/Styregruppe"],
                     new SeatInput { OrganisationId = w.Organisations["København"], StartDate = new DateOnly(2026, 1, 1) }, ct);
@@ -262,7 +262,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             case "population":
                 return await new OrganisationEditService(_db, clock).AddPopulationAsync(user, w.Organisations[target], new DateOnly(2026, 1, 1), 60_000, "Danmarks Statistik", ct);
             case "create-organisation":
-                return await new OrganisationEditService(_db, clock).SaveAsync(user, new OrganisationEdit { Name = "Ny Leverandør A/S", Slug = "ny-leverandoer", Kind = OrganisationKind.Virksomhed }, ct);
+                return await new OrganisationEditService(_db, clock).SaveAsync(user, new OrganisationEdit { Name = "Ny Leverandør A/S", Slug = "ny-leverandoer", Kind = OrganisationKind.Company }, ct);
             case "import":
                 var into = w.Products[target];
                 var version = await ProductVersionAsync(into);
@@ -281,18 +281,18 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 }
 
             case "contact-role":
-                return await new ContactService(_db, clock).AddRoleAsync(user, w.Contacts[target], w.Products["Gamma"], ContactRoleKind.Teknisk, new DateOnly(2026, 1, 1), null, ct);
+                return await new ContactService(_db, clock).AddRoleAsync(user, w.Contacts[target], w.Products["Gamma"], ContactRoleKind.Technical, new DateOnly(2026, 1, 1), null, ct);
             case "contact-delete":
                 return await new ContactService(_db, clock).DeleteAsync(user, w.Contacts[target], ct);
             case "economy-key":
-                return await new EconomyAdminService(_db, clock).SaveKeyAsync(user, new KeyInput { BudgetYear = 2027, Lille = 1, Mellem = 1.5m, Stor = 2, MegetStor = 3, SecretariatPercent = 5 }, ct);
+                return await new EconomyAdminService(_db, clock).SaveKeyAsync(user, new KeyInput { BudgetYear = 2027, Small = 1, Medium = 1.5m, Large = 2, VeryLarge = 3, SecretariatPercent = 5 }, ct);
             case "fee-sheet":
                 return await new EconomyAdminService(_db, clock).SaveFeeSheetAsync(user, new FeeSheetInput
                 {
-                    ProductId = w.Products[target], BudgetYear = 2027, AnnualAmount = 250_000, JoiningFee = 25_000, Key = DistributionKey.Foreningsnoegle, Reason = "Styregruppens budget 2027",
+                    ProductId = w.Products[target], BudgetYear = 2027, AnnualAmount = 250_000, JoiningFee = 25_000, Key = DistributionKey.AssociationKey, Reason = "Styregruppens budget 2027",
                 }, ct);
             case "size-class":
-                return await new EconomyAdminService(_db, clock).SaveAssessmentAsync(user, w.Organisations[target], 0, 2027, SizeClass.MegetStor, 590_000, ct);
+                return await new EconomyAdminService(_db, clock).SaveAssessmentAsync(user, w.Organisations[target], 0, 2027, SizeClass.VeryLarge, 590_000, ct);
             case "population-import":
                 var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"813 Frederikshavn\";\"2026K1\";57523\n"));
                 return await new PopulationImport(_db, clock).ApplyAsync(user, file, ct);
@@ -311,7 +311,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
     private async Task<int> SupplierParticipationAsync(int productId)
     {
         await using var db = _db.CreateDbContext();
-        return await db.Participations.Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Leverandoer).Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
+        return await db.Participations.Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Supplier).Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 
     private static string MinimalPubliccode() =>
@@ -326,7 +326,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
     private async Task<int> MembershipAsync(int productId, int organisationId)
     {
         await using var db = _db.CreateDbContext();
-        return await db.Participations.Where(x => x.ProductId == productId && x.OrganisationId == organisationId && x.Kind == ParticipationKind.Medlem)
+        return await db.Participations.Where(x => x.ProductId == productId && x.OrganisationId == organisationId && x.Kind == ParticipationKind.Member)
             .Select(x => x.Id).SingleAsync(TestContext.Current.CancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
+using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Tests.Features;
@@ -24,13 +25,13 @@ public sealed class LocalizationTests
         Assert.Equal("Rækker pr. side", mud["MudDataGridPager_RowsPerPage"].Value);
     }
 
+    private static HashSet<string> Keys(string file) =>
+        XDocument.Load(Path.Combine(FindRepoRoot(), "src", "OS2Hub.Web", "Resources", file)).Root!
+            .Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
+
     [Fact]
     public void EveryDanishTextHasAnEnglishTranslation()
     {
-        static HashSet<string> Keys(string file) =>
-            XDocument.Load(Path.Combine(FindRepoRoot(), "src", "OS2Hub.Web", "Resources", file)).Root!
-                .Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet();
-
         var danish = Keys("SharedResource.resx");
         var english = Keys("SharedResource.en.resx");
 
@@ -46,6 +47,34 @@ public sealed class LocalizationTests
         Assert.Equal("Product catalogue", Localizer()["Catalog_Title"].Value);
     }
 
+    /// <summary>Every value of every enum the UI shows has a text in both languages, under the key the pages build.</summary>
+    [Theory]
+    [InlineData(typeof(OrganisationKind), "OrgKind")]
+    [InlineData(typeof(OrganisationKind), "OrgKindPlural")]
+    [InlineData(typeof(SizeClass), "SizeClass")]
+    [InlineData(typeof(MaturityLevel), "Maturity")]
+    [InlineData(typeof(LifecycleState), "Lifecycle")]
+    [InlineData(typeof(SupplierRole), "SupplierRole")]
+    [InlineData(typeof(WorkingGroupKind), "WorkingGroup")]
+    [InlineData(typeof(GrantRole), "GrantRole")]
+    [InlineData(typeof(DistributionKey), "DistributionKey")]
+    [InlineData(typeof(JoinRequestStatus), "RequestStatus")]
+    [InlineData(typeof(MembershipAction), "LogAction")]
+    [InlineData(typeof(ContactRoleKind), "ContactRole")]
+    [InlineData(typeof(PersonalDataAccess), "Access")]
+    [InlineData(typeof(ProductFact), "Fact")]
+    [InlineData(typeof(OS2Hub.Web.Features.Products.DependencyReason), "Dependency")]
+    [InlineData(typeof(OS2Hub.Web.Features.Economy.QuoteProblem), "QuoteProblem")]
+    [InlineData(typeof(OS2Hub.Web.Features.Economy.PopulationChangeKind), "PopImport")]
+    public void EveryEnumValueHasATextInDanishAndEnglish(Type enumType, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(enumType);
+        var wanted = Enum.GetNames(enumType).Where(name => name != "None").Select(name => $"{prefix}_{name}").ToList(); // "no problem" is never shown
+
+        Assert.Empty(wanted.Except(Keys("SharedResource.resx")));
+        Assert.Empty(wanted.Except(Keys("SharedResource.en.resx")));
+    }
+
     /// <summary>
     /// Messages the hub writes reach an English user in English: no Danish sentence is left as a literal in the C# of
     /// the features. What stays Danish on purpose is named here: downloaded files, the OpenAPI document's prose, change-log
@@ -54,7 +83,7 @@ public sealed class LocalizationTests
     [Fact]
     public void NoFeatureWritesADanishSentenceAsALiteral()
     {
-        string[] danishOnPurposeFiles = ["FeeSheetExport.cs", "PartnerExport.cs", "FileLabels.cs", "AccountSeeder.cs"];
+        string[] danishOnPurposeFiles = ["FeeSheetExport.cs", "PartnerExport.cs", "FileLabels.cs", "AccountSeeder.cs", "ReferenceDataLoader.cs", "ReferenceMapping.cs", "DemoDataLoader.cs", "UrlWords.cs"];
         string[] danishOnPurposeLines = ["WithSummary(", "WithDescription(", "WithTags(", "document.Info.", "Field = ", "LogAsync(", "Offentligt Digitaliseringsfællesskab"];
         var danish = new System.Text.RegularExpressions.Regex("\"[^\"\n]*[æøåÆØÅ][^\"\n]*\"");
         var found = Directory.EnumerateFiles(Path.Combine(FindRepoRoot(), "src", "OS2Hub.Web", "Features"), "*.cs", SearchOption.AllDirectories)

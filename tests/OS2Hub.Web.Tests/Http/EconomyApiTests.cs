@@ -32,7 +32,7 @@ public sealed class EconomyApiTests(HubFactory factory) : IClassFixture<HubFacto
         {
             Assert.Equal(y.GetProperty("annualAmount").GetInt64(), y.GetProperty("shares").EnumerateArray().Sum(s => s.GetProperty("share").GetInt64()));
             Assert.True(y.GetProperty("isDemo").GetBoolean());
-            Assert.Equal("Foreningsnoegle", y.GetProperty("key").GetString());
+            Assert.Equal("association_key", y.GetProperty("key").GetString());
         });
     }
 

@@ -45,9 +45,9 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
     [Theory]
     [InlineData("/api/v1/products?q=skadesokonomi", "os2skadesoekonomi")]
     [InlineData("/api/v1/products?q=skadesoekonomi", "os2skadesoekonomi")]
-    [InlineData("/api/v1/organisations?q=kobenhavn&kind=Kommune", "koebenhavn")]
+    [InlineData("/api/v1/organisations?q=kobenhavn&kind=municipality", "koebenhavn")]
     [InlineData("/api/v1/organisations?q=hojetaastrup", "hoeje-taastrup")]
-    [InlineData("/api/v1/organisations?q=arhus&kind=Kommune", "aarhus")]
+    [InlineData("/api/v1/organisations?q=arhus&kind=municipality", "aarhus")]
     public async Task TheApisQFoldsDanishLettersLikeTheCatalogue(string path, string slug)
     {
         var page = await GetJsonAsync(path);
@@ -133,7 +133,7 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
     [Fact]
     public async Task OrganisationsAreListedAndFoundBySlugOrCode()
     {
-        var municipalities = await GetJsonAsync("/api/v1/organisations?kind=Kommune&pageSize=100");
+        var municipalities = await GetJsonAsync("/api/v1/organisations?kind=municipality&pageSize=100");
         var byName = await GetJsonAsync("/api/v1/organisations?q=frederikshavn");
         var byCode = (await GetJsonAsync("/api/v1/organisations/0813")).GetProperty("item");
         var bySlug = (await GetJsonAsync("/api/v1/organisations/frederikshavn")).GetProperty("item");
@@ -143,7 +143,7 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
         Assert.Equal("Frederikshavn Kommune", byCode.GetProperty("organisation").GetProperty("name").GetString());
         Assert.Equal(byCode.ToString(), bySlug.ToString());
         Assert.Equal("2026-01-01", byCode.GetProperty("organisation").GetProperty("population").GetProperty("asOf").GetString());
-        Assert.All(byCode.GetProperty("participations").EnumerateArray(), p => Assert.Matches("^(Medlem|Leverandoer)$", p.GetProperty("capacity").GetString()!));
+        Assert.All(byCode.GetProperty("participations").EnumerateArray(), p => Assert.Matches("^(member|supplier)$", p.GetProperty("capacity").GetString()!));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
             bodies.Add(await client.GetStringAsync(new Uri($"/api/v1/products/{slug}", UriKind.Relative), Ct));
         }
 
-        var organisations = await GetJsonAsync("/api/v1/organisations?pageSize=100&kind=Kommune");
+        var organisations = await GetJsonAsync("/api/v1/organisations?pageSize=100&kind=municipality");
         foreach (var slug in Slugs(organisations).Take(30))
         {
             bodies.Add(await client.GetStringAsync(new Uri($"/api/v1/organisations/{slug}", UriKind.Relative), Ct));

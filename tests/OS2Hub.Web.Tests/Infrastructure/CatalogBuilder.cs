@@ -20,18 +20,18 @@ public sealed class CatalogBuilder(SqliteTestDatabase database)
 
     public CatalogBuilder Municipality(string code, string name, string regionCode)
     {
-        _orgs[code] = new Organisation { Name = name, Slug = TextFolding.Slugify(name), Kind = OrganisationKind.Kommune, Code = code, Region = _orgs[regionCode] };
+        _orgs[code] = new Organisation { Name = name, Slug = TextFolding.Slugify(name), Kind = OrganisationKind.Municipality, Code = code, Region = _orgs[regionCode] };
         return this;
     }
 
     public CatalogBuilder Supplier(string name)
     {
-        _orgs[name] = new Organisation { Name = name, Slug = TextFolding.Slugify(name), Kind = OrganisationKind.Virksomhed };
+        _orgs[name] = new Organisation { Name = name, Slug = TextFolding.Slugify(name), Kind = OrganisationKind.Company };
         return this;
     }
 
-    public CatalogBuilder Product(string name, string? category = null, MaturityLevel maturity = MaturityLevel.Ukendt,
-        string? licence = null, string? description = null, LifecycleState lifecycle = LifecycleState.Aktiv, DateTime? updated = null)
+    public CatalogBuilder Product(string name, string? category = null, MaturityLevel maturity = MaturityLevel.Unknown,
+        string? licence = null, string? description = null, LifecycleState lifecycle = LifecycleState.Active, DateTime? updated = null)
     {
         Category? cat = null;
         if (category is not null && !_categories.TryGetValue(category, out cat))
@@ -53,16 +53,16 @@ public sealed class CatalogBuilder(SqliteTestDatabase database)
     {
         _products[product].Participations.Add(new Participation
         {
-            Organisation = _orgs[orgKey], Kind = ParticipationKind.Medlem, StartDate = start ?? new DateOnly(2020, 1, 1), EndDate = end,
+            Organisation = _orgs[orgKey], Kind = ParticipationKind.Member, StartDate = start ?? new DateOnly(2020, 1, 1), EndDate = end,
         });
         return this;
     }
 
-    public CatalogBuilder Supplies(string product, string supplier, SupplierRole role = SupplierRole.Udvikling, DateOnly? end = null)
+    public CatalogBuilder Supplies(string product, string supplier, SupplierRole role = SupplierRole.Development, DateOnly? end = null)
     {
         _products[product].Participations.Add(new Participation
         {
-            Organisation = _orgs[supplier], Kind = ParticipationKind.Leverandoer, Role = role, EndDate = end,
+            Organisation = _orgs[supplier], Kind = ParticipationKind.Supplier, Role = role, EndDate = end,
         });
         return this;
     }

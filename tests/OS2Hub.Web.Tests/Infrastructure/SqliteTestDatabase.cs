@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using OS2Hub.Web.Data;
-using OS2Hub.Web.Data.Seeding;
+using OS2Hub.Web.Features.Setup;
 
 namespace OS2Hub.Web.Tests.Infrastructure;
 

@@ -38,7 +38,7 @@ internal sealed class JoinRequestConfiguration : IEntityTypeConfiguration<JoinRe
         builder.Property(r => r.DecisionReason).HasMaxLength(2000);
         builder.Property(r => r.AgreementReference).HasMaxLength(500);
         // One open request per authority and product, enforced by the database against double clicks and races.
-        builder.HasIndex(r => new { r.ProductId, r.OrganisationId }).IsUnique().HasFilter("\"Status\" = 'Afventer'")
+        builder.HasIndex(r => new { r.ProductId, r.OrganisationId }).IsUnique().HasFilter("\"Status\" = 'Pending'")
             .HasDatabaseName("UX_JoinRequests_OneOpenPerAuthority");
         builder.HasIndex(r => new { r.OrganisationId, r.Status });
     }

@@ -10,7 +10,7 @@ internal sealed class EconomyYearConfiguration : IEntityTypeConfiguration<Econom
     {
         builder.HasKey(y => y.BudgetYear);
         builder.Property(y => y.BudgetYear).ValueGeneratedNever();
-        foreach (var weight in new[] { nameof(EconomyYear.WeightLille), nameof(EconomyYear.WeightMellem), nameof(EconomyYear.WeightStor), nameof(EconomyYear.WeightMegetStor), nameof(EconomyYear.SecretariatPercent) })
+        foreach (var weight in new[] { nameof(EconomyYear.WeightSmall), nameof(EconomyYear.WeightMedium), nameof(EconomyYear.WeightLarge), nameof(EconomyYear.WeightVeryLarge), nameof(EconomyYear.SecretariatPercent) })
         {
             builder.Property<decimal>(weight).HasPrecision(9, 4);
         }

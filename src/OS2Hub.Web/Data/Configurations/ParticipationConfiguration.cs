@@ -18,7 +18,7 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         // Never two open-ended memberships of one authority in one product; overlapping bounded periods are
         // refused by a trigger (see the migration), since a unique index cannot compare date ranges.
         builder.HasIndex(p => new { p.ProductId, p.OrganisationId }).IsUnique()
-            .HasFilter("\"Kind\" = 'Medlem' AND \"EndDate\" IS NULL").HasDatabaseName("UX_Participations_OneOpenMembership");
+            .HasFilter("\"Kind\" = 'Member' AND \"EndDate\" IS NULL").HasDatabaseName("UX_Participations_OneOpenMembership");
         builder.Property(p => p.RoleText).HasMaxLength(200);
         builder.Property(p => p.Source).HasMaxLength(2000);
         builder.Property(p => p.Version).IsConcurrencyToken();
@@ -43,17 +43,6 @@ internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration
         // Deleting a contact person leaves the organisation's seat in the group, without a name.
         builder.HasOne(m => m.ContactPerson).WithMany().HasForeignKey(m => m.ContactPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(m => m.Version).IsConcurrencyToken();
-    }
-}
-
-internal sealed class ProductCoordinatorConfiguration : IEntityTypeConfiguration<ProductCoordinator>
-{
-    public void Configure(EntityTypeBuilder<ProductCoordinator> builder)
-    {
-        builder.HasOne<Product>().WithMany(p => p.Coordinators).HasForeignKey(c => c.ProductId);
-        builder.HasOne(c => c.Organisation).WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.SetNull);
-        builder.Property(c => c.PersonName).HasMaxLength(200);
-        builder.Property(c => c.Source).HasMaxLength(2000);
     }
 }
 

@@ -14,16 +14,16 @@ public class AppUser : IdentityUser
 public enum GrantRole
 {
     /// <summary>The OS2 secretariat: administers everything, decides any request.</summary>
-    Sekretariat,
+    Secretariat,
 
     /// <summary>Of one product: decides its join requests and maintains its data.</summary>
-    Produktkoordinator,
+    ProductCoordinator,
 
     /// <summary>Of one public authority: requests, withdraws and leaves for that authority only.</summary>
-    ItKoordinator,
+    ItCoordinator,
 
     /// <summary>Of one supplier: sees the partner lists of the products it serves.</summary>
-    Leverandoerkontakt,
+    SupplierContact,
 }
 
 /// <summary>A role with its scope. Grants are read from the database on every action, so a revoked grant stops working at once.</summary>

@@ -26,10 +26,10 @@ public class ContactPerson
 public enum ContactRoleKind
 {
     /// <summary>The authority's contact for the product: named in its join request, shown in partner lists.</summary>
-    Kontaktperson,
-    Teknisk,
-    Faglig,
-    Oekonomi,
+    General,
+    Technical,
+    Professional,
+    Finance,
 }
 
 /// <summary>A contact person's role on one product for a period. Ending a role sets its end date.</summary>
@@ -46,9 +46,9 @@ public class ContactRole
 
 public enum PersonalDataAccess
 {
-    Vist,
-    CsvEksport,
-    ExcelEksport,
+    Viewed,
+    CsvExport,
+    ExcelExport,
 }
 
 /// <summary>

@@ -1,16 +1,21 @@
+using System.Text.Json.Serialization;
+
 namespace OS2Hub.Web.Data.Entities;
 
 /// <summary>How a fee sheet's annual amount is shared among the product's members.</summary>
 public enum DistributionKey
 {
     /// <summary>The association's distribution key (fordelingsnøgle): a weight per size class.</summary>
-    Foreningsnoegle,
+    [JsonStringEnumMemberName("association_key")]
+    AssociationKey,
 
     /// <summary>Every member pays the same.</summary>
-    Ligelig,
+    [JsonStringEnumMemberName("equal")]
+    Equal,
 
     /// <summary>In proportion to each member's population.</summary>
-    Befolkningstal,
+    [JsonStringEnumMemberName("population")]
+    Population,
 }
 
 /// <summary>
@@ -20,10 +25,10 @@ public enum DistributionKey
 public class EconomyYear
 {
     public int BudgetYear { get; set; }
-    public decimal WeightLille { get; set; }
-    public decimal WeightMellem { get; set; }
-    public decimal WeightStor { get; set; }
-    public decimal WeightMegetStor { get; set; }
+    public decimal WeightSmall { get; set; }
+    public decimal WeightMedium { get; set; }
+    public decimal WeightLarge { get; set; }
+    public decimal WeightVeryLarge { get; set; }
 
     /// <summary>Percent, e.g. 5.5 for 5.5 %.</summary>
     public decimal SecretariatPercent { get; set; }

@@ -2,10 +2,10 @@ namespace OS2Hub.Web.Data.Entities;
 
 public enum JoinRequestStatus
 {
-    Afventer,
-    Godkendt,
-    Afvist,
-    Trukket,
+    Pending,
+    Approved,
+    Rejected,
+    Withdrawn,
 }
 
 /// <summary>An authority's request to join a product. The database allows one open (Afventer) request per authority and product.</summary>
@@ -21,9 +21,9 @@ public class JoinRequest
     /// <summary>The contact named in the request; null once that contact person has been deleted ("slettet kontaktperson").</summary>
     public string? ContactName { get; set; }
     public int? ContactPersonId { get; set; }
-    public bool WantsKoordinationsgruppe { get; set; }
-    public bool WantsFaggruppe { get; set; }
-    public bool StyregruppeCandidate { get; set; }
+    public bool WantsCoordinationGroup { get; set; }
+    public bool WantsProfessionalGroup { get; set; }
+    public bool SteeringGroupCandidate { get; set; }
     public DateOnly IntendedStart { get; set; }
     public string? Comment { get; set; }
 
@@ -41,11 +41,11 @@ public class JoinRequest
 
 public enum MembershipAction
 {
-    Anmodet,
-    Trukket,
-    Godkendt,
-    Afvist,
-    Udtraadt,
+    Requested,
+    Withdrawn,
+    Approved,
+    Rejected,
+    Left,
 }
 
 /// <summary>The log of every transition: who did what, for which authority and product, when, and why.</summary>

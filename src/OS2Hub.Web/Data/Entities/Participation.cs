@@ -70,16 +70,3 @@ public class WorkingGroupMember
     /// <summary>Optimistic concurrency, as for the other edited rows.</summary>
     public int Version { get; set; }
 }
-
-public class ProductCoordinator
-{
-    public int Id { get; set; }
-    public int ProductId { get; set; }
-    public required string PersonName { get; set; }
-    public int? OrganisationId { get; set; }
-    public Organisation? Organisation { get; set; }
-    public DateOnly? StartDate { get; set; }
-    public DateOnly? EndDate { get; set; }
-    public string? Source { get; set; }
-    public bool IsDemo { get; set; }
-}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OS2Hub.Web.Data.Entities;
 
 public class Category
@@ -104,7 +106,6 @@ public class Product
     public List<ProductSource> Sources { get; set; } = [];
     public List<ProductMention> Mentions { get; set; } = [];
     public List<WorkingGroup> WorkingGroups { get; set; } = [];
-    public List<ProductCoordinator> Coordinators { get; set; } = [];
 }
 
 /// <summary>Provenance: where one fact about a product comes from and when it was taken.</summary>
@@ -124,12 +125,19 @@ public class ProductSource
 
 public enum ProductFact
 {
+    [JsonStringEnumMemberName("description")]
     Description,
+    [JsonStringEnumMemberName("category")]
     Category,
+    [JsonStringEnumMemberName("status")]
     Status,
+    [JsonStringEnumMemberName("maturity")]
     Maturity,
+    [JsonStringEnumMemberName("licence")]
     Licence,
+    [JsonStringEnumMemberName("repository")]
     Repository,
+    [JsonStringEnumMemberName("links")]
     Links,
 }
 

@@ -5,9 +5,9 @@ public static class SizeClasses
     /// <summary>OS2's classes: lille under 25,000; mellem 25,000–59,999; stor 60,000–119,999; meget stor from 120,000.</summary>
     public static SizeClass FromPopulation(int population) => population switch
     {
-        < 25_000 => SizeClass.Lille,
-        < 60_000 => SizeClass.Mellem,
-        < 120_000 => SizeClass.Stor,
-        _ => SizeClass.MegetStor,
+        < 25_000 => SizeClass.Small,
+        < 60_000 => SizeClass.Medium,
+        < 120_000 => SizeClass.Large,
+        _ => SizeClass.VeryLarge,
     };
 }

@@ -319,19 +319,19 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("WeightLille")
+                    b.Property<decimal>("WeightLarge")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("WeightMegetStor")
+                    b.Property<decimal>("WeightMedium")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("WeightMellem")
+                    b.Property<decimal>("WeightSmall")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("WeightStor")
+                    b.Property<decimal>("WeightVeryLarge")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
@@ -533,13 +533,13 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("StyregruppeCandidate")
+                    b.Property<bool>("SteeringGroupCandidate")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("WantsFaggruppe")
+                    b.Property<bool>("WantsCoordinationGroup")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("WantsKoordinationsgruppe")
+                    b.Property<bool>("WantsProfessionalGroup")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -551,7 +551,7 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("ProductId", "OrganisationId")
                         .IsUnique()
                         .HasDatabaseName("UX_JoinRequests_OneOpenPerAuthority")
-                        .HasFilter("\"Status\" = 'Afventer'");
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("JoinRequests");
                 });
@@ -800,7 +800,7 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("ProductId", "OrganisationId")
                         .IsUnique()
                         .HasDatabaseName("UX_Participations_OneOpenMembership")
-                        .HasFilter("\"Kind\" = 'Medlem' AND \"EndDate\" IS NULL");
+                        .HasFilter("\"Kind\" = 'Member' AND \"EndDate\" IS NULL");
 
                     b.HasIndex("Kind", "OrganisationId", "ProductId", "StartDate", "EndDate");
 
@@ -1029,45 +1029,6 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("Products");
-                });
-
-            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductCoordinator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PersonName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("ProductId");
-
-                    b.ToTable("ProductCoordinators");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
@@ -1460,22 +1421,6 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Category");
                 });
 
-            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductCoordinator", b =>
-                {
-                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("OS2Hub.Web.Data.Entities.Product", null)
-                        .WithMany("Coordinators")
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Organisation");
-                });
-
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
@@ -1577,8 +1522,6 @@ namespace OS2Hub.Web.Data.Migrations
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Product", b =>
                 {
-                    b.Navigation("Coordinators");
-
                     b.Navigation("Mentions");
 
                     b.Navigation("Participations");

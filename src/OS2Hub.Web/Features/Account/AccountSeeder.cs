@@ -13,10 +13,10 @@ public sealed class AccountSeeder(UserManager<AppUser> users, IDbContextFactory<
     /// <summary>One account per role, for local use only; the README lists them. Removed when demo data is switched off.</summary>
     public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
     [
-        new("sekretariat" + DemoDomain, "Demo-Sekretariat-1", "Sekretariatet (demo)", GrantRole.Sekretariat, null, null),
-        new("produktkoordinator" + DemoDomain, "Demo-Produktkoordinator-1", "Produktkoordinator for OS2rollekatalog (demo)", GrantRole.Produktkoordinator, "os2rollekatalog", null),
-        new("it-frederikshavn" + DemoDomain, "Demo-Frederikshavn-1", "IT-koordinator, Frederikshavn (demo)", GrantRole.ItKoordinator, null, "kommune:0813"),
-        new("leverandoer" + DemoDomain, "Demo-Leverandoer-1", "Leverandørkontakt, Digital Identity (demo)", GrantRole.Leverandoerkontakt, null, "leverandoer:Digital Identity ApS"),
+        new("sekretariat" + DemoDomain, "Demo-Sekretariat-1", "Sekretariatet (demo)", GrantRole.Secretariat, null, null),
+        new("produktkoordinator" + DemoDomain, "Demo-Produktkoordinator-1", "Produktkoordinator for OS2rollekatalog (demo)", GrantRole.ProductCoordinator, "os2rollekatalog", null),
+        new("it-frederikshavn" + DemoDomain, "Demo-Frederikshavn-1", "IT-koordinator, Frederikshavn (demo)", GrantRole.ItCoordinator, null, "kommune:0813"),
+        new("leverandoer" + DemoDomain, "Demo-Leverandoer-1", "Leverandørkontakt, Digital Identity (demo)", GrantRole.SupplierContact, null, "leverandoer:Digital Identity ApS"),
     ];
 
     public async Task EnsureDemoAccountsAsync(CancellationToken ct)
@@ -79,7 +79,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, IDbContextFactory<
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.Sekretariat, CreatedAt = DateTime.UtcNow });
+        db.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.Secretariat, CreatedAt = DateTime.UtcNow });
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Created the first secretariat account");
     }

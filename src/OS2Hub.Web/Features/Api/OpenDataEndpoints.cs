@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Api;
@@ -26,7 +27,7 @@ public static class OpenDataEndpoints
             }, ct)))
             .WithName("ListProducts")
             .WithSummary("Produktkataloget med samme søgning og filtre som /produkter")
-            .WithDescription("Filtre gentages for flere værdier (OR inden for et filter, AND på tværs): category (kategoriens slug eller 'ukendt'), maturity, lifecycle, supplier (organisationens slug), municipality og region (4-cifret kode), licence (SPDX eller 'ukendt'). sort: relevance, name, coowners, changed. page fra 1, pageSize 1–100.")
+            .WithDescription($"Filtre gentages for flere værdier (OR inden for et filter, AND på tværs): category (kategoriens slug eller 'ukendt'), maturity ({ApiCodes.List<MaturityLevel>()}), lifecycle ({ApiCodes.List<LifecycleState>()}), supplier (organisationens slug), municipality og region (4-cifret kode), licence (SPDX eller 'ukendt'). sort: relevance, name, coowners, changed. page fra 1, pageSize 1–100.")
             .Produces<ApiPage<ApiProductSummary>>().ProducesValidationProblem();
 
         api.MapGet("/products/{slug}", async (string slug, OpenDataService data, CancellationToken ct) =>
@@ -45,7 +46,7 @@ public static class OpenDataEndpoints
             await Validated(() => data.OrganisationsAsync(kind, q, page, pageSize, ct)))
             .WithName("ListOrganisations")
             .WithSummary("Kommuner, regioner, andre myndigheder og leverandører")
-            .WithDescription("kind: Kommune, Region, Stat, AndenOffentlig eller Virksomhed. q søger i navnet eller er en 4-cifret kode.")
+            .WithDescription($"kind: {ApiCodes.List<OrganisationKind>()}. q søger i navnet eller er en 4-cifret kode.")
             .Produces<ApiPage<ApiOrganisationSummary>>().ProducesValidationProblem();
 
         api.MapGet("/organisations/{slugOrCode}", async (string slugOrCode, OpenDataService data, CancellationToken ct) =>

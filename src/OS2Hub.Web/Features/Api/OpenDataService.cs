@@ -45,7 +45,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         {
             await KnownAsync(p.Category, "category", db.Categories.Select(c => c.Slug), errors, ct, CatalogQuery.Unknown);
             await KnownAsync(p.Supplier, "supplier", db.Organisations.Select(o => o.Slug), errors, ct);
-            await KnownAsync(p.Municipality, "municipality", db.Organisations.Where(o => o.Kind == OrganisationKind.Kommune).Select(o => o.Code!), errors, ct);
+            await KnownAsync(p.Municipality, "municipality", db.Organisations.Where(o => o.Kind == OrganisationKind.Municipality).Select(o => o.Code!), errors, ct);
             await KnownAsync(p.Region, "region", db.Organisations.Where(o => o.Kind == OrganisationKind.Region).Select(o => o.Code!), errors, ct);
         }
 
@@ -88,13 +88,13 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         }
 
         var today = Today();
-        var coOwners = p.Participations.Where(x => x.Kind == ParticipationKind.Medlem)
+        var coOwners = p.Participations.Where(x => x.Kind == ParticipationKind.Member)
             .OrderBy(x => x.Organisation!.Name, StringComparer.CurrentCulture).ThenBy(x => x.StartDate)
             .Select(x => new ApiCoOwner(x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind, x.Organisation.Code, x.StartDate, x.EndDate, x.IsDemo)).ToList();
-        var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer).GroupBy(x => x.Organisation!)
+        var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Supplier).GroupBy(x => x.Organisation!)
             .OrderBy(g => g.Key.Name, StringComparer.CurrentCulture)
             .Select(g => new ApiSupplier(g.Key.Slug, g.Key.Name, g.OrderBy(x => x.StartDate)
-                .Select(x => new ApiSupplierRole(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo || x.EndDateIsDemo)).ToList()))
+                .Select(x => new ApiSupplierRole(x.Role ?? SupplierRole.Unknown, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo || x.EndDateIsDemo)).ToList()))
             .ToList();
         var groups = p.WorkingGroups.OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g =>
         {
@@ -121,8 +121,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         OrganisationKind? parsedKind = null;
         if (!string.IsNullOrEmpty(kind))
         {
-            parsedKind = Enum.TryParse<OrganisationKind>(kind, true, out var k) && Enum.IsDefined(k) && !kind.All(char.IsAsciiDigit)
-                ? k : Error<OrganisationKind?>(errors, "kind", Texts.Format("Api_Error_Kind", kind, string.Join(", ", Enum.GetNames<OrganisationKind>())));
+            parsedKind = ApiCodes.Parse<OrganisationKind>(kind) ?? Error<OrganisationKind?>(errors, "kind", Texts.Format("Api_Error_Kind", kind, ApiCodes.List<OrganisationKind>()));
         }
 
         if (errors.Count > 0)
@@ -196,13 +195,13 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         var result = new List<T>();
         foreach (var v in values ?? [])
         {
-            if (Enum.TryParse<T>(v, true, out var e) && Enum.IsDefined(e) && !v.All(char.IsAsciiDigit))
+            if (ApiCodes.Parse<T>(v) is { } e)
             {
                 result.Add(e);
             }
             else
             {
-                errors[name] = [Texts.Format("Api_Error_EnumValue", v, string.Join(", ", Enum.GetNames<T>()))];
+                errors[name] = [Texts.Format("Api_Error_EnumValue", v, ApiCodes.List<T>())];
             }
         }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
@@ -40,7 +41,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var org = await db.Organisations.AsNoTracking().Where(o => o.Slug == organisationSlug).Select(o => new { o.Id, o.Slug, o.Name }).FirstOrDefaultAsync(ct);
-        if (org is null || !JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), org.Id))
+        if (org is null || !await AccessService.ActsForAsync(db, userId, org.Id, ct))
         {
             return null;
         }
@@ -67,7 +68,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
     public async Task<bool> CanKeepAsync(string userId, int organisationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId);
+        return await AccessService.ActsForAsync(db, userId, organisationId, ct);
     }
 
     public async Task<OperationResult> SaveAsync(string userId, ContactInput input, CancellationToken ct = default)
@@ -81,7 +82,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         }
 
         var organisationId = contact?.OrganisationId ?? input.OrganisationId;
-        if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId))
+        if (!await AccessService.ActsForAsync(db, userId, organisationId, ct))
         {
             return OperationResult.Denied;
         }
@@ -147,7 +148,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
             return OperationResult.NotFound;
         }
 
-        if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), contact.OrganisationId))
+        if (!await AccessService.ActsForAsync(db, userId, contact.OrganisationId, ct))
         {
             return OperationResult.Denied;
         }
@@ -186,7 +187,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
             return OperationResult.NotFound;
         }
 
-        if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId.Value))
+        if (!await AccessService.ActsForAsync(db, userId, organisationId.Value, ct))
         {
             return OperationResult.Denied;
         }
@@ -215,7 +216,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
             return OperationResult.NotFound;
         }
 
-        if (!JoinWorkflowService.ActsFor(await JoinWorkflowService.GrantsAsync(db, userId, ct), organisationId.Value))
+        if (!await AccessService.ActsForAsync(db, userId, organisationId.Value, ct))
         {
             return OperationResult.Denied;
         }
@@ -235,7 +236,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
     public async Task<IReadOnlyList<StaleContact>?> StaleAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -245,7 +246,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var rows = await db.ContactPersons.AsNoTracking()
             .Where(c => !c.Roles.Any(r => r.EndDate == null || r.EndDate > cutoff)
                 && !db.WorkingGroupMembers.Any(m => m.ContactPersonId == c.Id && (m.EndDate == null || m.EndDate > cutoff))
-                && !db.JoinRequests.Any(r => r.ContactPersonId == c.Id && r.Status == JoinRequestStatus.Afventer))
+                && !db.JoinRequests.Any(r => r.ContactPersonId == c.Id && r.Status == JoinRequestStatus.Pending))
             .Select(c => new
             {
                 c.Id, c.Name, c.Organisation!.Slug, OrganisationName = c.Organisation.Name, c.CreatedAt,

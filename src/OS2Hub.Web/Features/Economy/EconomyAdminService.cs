@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
@@ -10,10 +11,10 @@ namespace OS2Hub.Web.Features.Economy;
 public sealed class KeyInput
 {
     public int BudgetYear { get; set; }
-    public decimal? Lille { get; set; }
-    public decimal? Mellem { get; set; }
-    public decimal? Stor { get; set; }
-    public decimal? MegetStor { get; set; }
+    public decimal? Small { get; set; }
+    public decimal? Medium { get; set; }
+    public decimal? Large { get; set; }
+    public decimal? VeryLarge { get; set; }
     public decimal? SecretariatPercent { get; set; }
     public string? Source { get; set; }
 
@@ -62,14 +63,14 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<bool> CanEditFeeSheetAsync(string userId, int productId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId);
+        return await AccessService.DecidesAsync(db, userId, productId, ct);
     }
 
     public async Task<OperationResult> SaveKeyAsync(string userId, KeyInput input, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -80,7 +81,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             errors[nameof(KeyInput.BudgetYear)] = Texts.Format("Economy_Error_Year", MinYear, MaxYear);
         }
 
-        foreach (var (field, value) in new[] { (nameof(KeyInput.Lille), input.Lille), (nameof(KeyInput.Mellem), input.Mellem), (nameof(KeyInput.Stor), input.Stor), (nameof(KeyInput.MegetStor), input.MegetStor) })
+        foreach (var (field, value) in new[] { (nameof(KeyInput.Small), input.Small), (nameof(KeyInput.Medium), input.Medium), (nameof(KeyInput.Large), input.Large), (nameof(KeyInput.VeryLarge), input.VeryLarge) })
         {
             if (value is not { } v || v <= 0 || v > 1000)
             {
@@ -127,10 +128,10 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             }
         }
 
-        Set(nameof(EconomyYear.WeightLille), row.WeightLille, input.Lille!.Value, v => row.WeightLille = v);
-        Set(nameof(EconomyYear.WeightMellem), row.WeightMellem, input.Mellem!.Value, v => row.WeightMellem = v);
-        Set(nameof(EconomyYear.WeightStor), row.WeightStor, input.Stor!.Value, v => row.WeightStor = v);
-        Set(nameof(EconomyYear.WeightMegetStor), row.WeightMegetStor, input.MegetStor!.Value, v => row.WeightMegetStor = v);
+        Set(nameof(EconomyYear.WeightSmall), row.WeightSmall, input.Small!.Value, v => row.WeightSmall = v);
+        Set(nameof(EconomyYear.WeightMedium), row.WeightMedium, input.Medium!.Value, v => row.WeightMedium = v);
+        Set(nameof(EconomyYear.WeightLarge), row.WeightLarge, input.Large!.Value, v => row.WeightLarge = v);
+        Set(nameof(EconomyYear.WeightVeryLarge), row.WeightVeryLarge, input.VeryLarge!.Value, v => row.WeightVeryLarge = v);
         Set(nameof(EconomyYear.SecretariatPercent), row.SecretariatPercent, input.SecretariatPercent!.Value, v => row.SecretariatPercent = v);
         row.Source = source;
         // A recorded decision is the secretariat's, no longer the generator's.
@@ -154,7 +155,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), input.ProductId))
+        if (!await AccessService.DecidesAsync(db, userId, input.ProductId, ct))
         {
             return OperationResult.Denied;
         }
@@ -228,7 +229,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<IReadOnlyList<FeeSheetChangeInfo>> HistoryAsync(string? userId, int productId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var showWho = userId is not null && JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId);
+        var showWho = userId is not null && await AccessService.DecidesAsync(db, userId, productId, ct);
         var rows = await db.FeeSheetChanges.AsNoTracking().Where(c => c.ProductId == productId)
             .OrderByDescending(c => c.At).ThenByDescending(c => c.Id)
             .Select(c => new { c, By = db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName).FirstOrDefault() })
@@ -241,16 +242,16 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<IReadOnlyList<AssessmentRow>?> AssessmentsAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
 
         return await db.Organisations.AsNoTracking()
-            .Where(o => o.Kind == OrganisationKind.Region || o.Kind == OrganisationKind.Stat || o.Kind == OrganisationKind.AndenOffentlig)
+            .Where(o => o.Kind == OrganisationKind.Region || o.Kind == OrganisationKind.State || o.Kind == OrganisationKind.OtherPublic)
             .OrderBy(o => o.Kind).ThenBy(o => o.Name)
             .Select(o => new AssessmentRow(o.Id, o.Slug, o.Name, o.Kind, o.Version,
-                db.Participations.Count(x => x.OrganisationId == o.Id && x.Kind == ParticipationKind.Medlem),
+                db.Participations.Count(x => x.OrganisationId == o.Id && x.Kind == ParticipationKind.Member),
                 o.SizeAssessments.OrderBy(a => a.FromBudgetYear).Select(a => new AssessmentInfo(a.FromBudgetYear, a.SizeClass, a.Population, a.IsDemo)).ToList()))
             .ToListAsync(ct);
     }
@@ -262,7 +263,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<OperationResult> SaveAssessmentAsync(string userId, int organisationId, int version, int fromBudgetYear, SizeClass sizeClass, int? population, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -273,7 +274,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.NotFound;
         }
 
-        if (org.Kind is OrganisationKind.Kommune or OrganisationKind.Virksomhed)
+        if (org.Kind is OrganisationKind.Municipality or OrganisationKind.Company)
         {
             return OperationResult.Invalid(Texts.Get("Economy_Error_PlaceMunicipality"));
         }

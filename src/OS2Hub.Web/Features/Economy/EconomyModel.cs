@@ -4,18 +4,18 @@ using OS2Hub.Web.Features.Localization;
 namespace OS2Hub.Web.Features.Economy;
 
 /// <summary>What the generalforsamling decided for a budget year: a weight per size class and the secretariat's percentage.</summary>
-public sealed record AssociationKey(int BudgetYear, decimal Lille, decimal Mellem, decimal Stor, decimal MegetStor, decimal SecretariatPercent, string? Source, bool IsDemo)
+public sealed record AssociationKey(int BudgetYear, decimal Small, decimal Medium, decimal Large, decimal VeryLarge, decimal SecretariatPercent, string? Source, bool IsDemo)
 {
     public decimal WeightOf(SizeClass size) => size switch
     {
-        SizeClass.Lille => Lille,
-        SizeClass.Mellem => Mellem,
-        SizeClass.Stor => Stor,
-        _ => MegetStor,
+        SizeClass.Small => Small,
+        SizeClass.Medium => Medium,
+        SizeClass.Large => Large,
+        _ => VeryLarge,
     };
 
     public static AssociationKey From(EconomyYear y) =>
-        new(y.BudgetYear, y.WeightLille, y.WeightMellem, y.WeightStor, y.WeightMegetStor, y.SecretariatPercent, y.Source, y.IsDemo);
+        new(y.BudgetYear, y.WeightSmall, y.WeightMedium, y.WeightLarge, y.WeightVeryLarge, y.SecretariatPercent, y.Source, y.IsDemo);
 }
 
 /// <summary>A product's fee sheet terms as recorded for <paramref name="SheetYear"/>.</summary>
@@ -124,13 +124,13 @@ public sealed record ApiFeeSheetYear(
     {
         ArgumentNullException.ThrowIfNull(v);
         return new(v.BudgetYear, v.Terms.AnnualAmount, v.Terms.JoiningFee, v.Terms.Key, v.Key.SecretariatPercent,
-            v.Terms.Key == DistributionKey.Foreningsnoegle ? new ApiWeights(v.Key.Lille, v.Key.Mellem, v.Key.Stor, v.Key.MegetStor) : null,
+            v.Terms.Key == DistributionKey.AssociationKey ? new ApiWeights(v.Key.Small, v.Key.Medium, v.Key.Large, v.Key.VeryLarge) : null,
             v.Terms.SheetYear, v.Key.BudgetYear, v.IsEstimate, v.IsDemo, v.Shares.Count, v.TotalShares, v.TotalContributions,
             v.Shares.Select(ApiMemberShare.From).ToList(), v.Unplaced.Select(m => m.Slug).ToList());
     }
 }
 
-public sealed record ApiWeights(decimal Lille, decimal Mellem, decimal Stor, decimal MegetStor);
+public sealed record ApiWeights(decimal Small, decimal Medium, decimal Large, decimal VeryLarge);
 
 public sealed record ApiMemberShare(string Slug, string? Code, string Name, SizeClass? SizeClass, int? Population, DateOnly? PopulationAsOf,
     decimal Weight, decimal ExactShare, long Share, long Contribution, long Total)

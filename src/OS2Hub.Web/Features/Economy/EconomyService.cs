@@ -62,7 +62,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         }
 
         var orgId = await db.Organisations
-            .Where(o => o.Slug == organisation || (o.Code == organisation && (o.Kind == OrganisationKind.Kommune || o.Kind == OrganisationKind.Region)))
+            .Where(o => o.Slug == organisation || (o.Code == organisation && (o.Kind == OrganisationKind.Municipality || o.Kind == OrganisationKind.Region)))
             .Select(o => (int?)o.Id).FirstOrDefaultAsync(ct);
         return orgId is null ? new QuoteResult(QuoteProblem.OrganisationNotFound, null) : await QuoteAsync(db, productId.Value, orgId.Value, joinDate, ct);
     }
@@ -88,7 +88,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         var year = budgetYear ?? CurrentBudgetYear;
         var newYear = new DateOnly(year, 1, 1);
         var products = await db.Participations.AsNoTracking()
-            .Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Medlem))
+            .Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Member))
             .Where(x => x.OrganisationId == orgId)
             .Select(x => new { x.ProductId, x.Product!.Slug, x.Product.Name })
             .Distinct().ToListAsync(ct);
@@ -130,8 +130,8 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         ArgumentNullException.ThrowIfNull(members);
         var weighed = members.Select(m => (Member: m, Weight: terms.Key switch
         {
-            DistributionKey.Ligelig => 1m,
-            DistributionKey.Befolkningstal => m.Population is > 0 ? m.Population.Value : (decimal?)null,
+            DistributionKey.Equal => 1m,
+            DistributionKey.Population => m.Population is > 0 ? m.Population.Value : (decimal?)null,
             _ => m.SizeClass is { } size && key.WeightOf(size) > 0 ? key.WeightOf(size) : null,
         })).ToList();
         var placed = weighed.Where(w => w.Weight is not null).Select(w => (w.Member, Weight: w.Weight!.Value)).ToList();
@@ -160,7 +160,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
             return new QuoteResult(QuoteProblem.OrganisationNotFound, null);
         }
 
-        if (org.Kind == OrganisationKind.Virksomhed)
+        if (org.Kind == OrganisationKind.Company)
         {
             return new QuoteResult(QuoteProblem.NotAnAuthority, null);
         }
@@ -170,7 +170,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
             return new QuoteResult(QuoteProblem.Archived, null);
         }
 
-        if (await db.Participations.AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId && x.Kind == ParticipationKind.Medlem
+        if (await db.Participations.AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId && x.Kind == ParticipationKind.Member
                 && (x.EndDate == null || x.EndDate > today), ct))
         {
             return new QuoteResult(QuoteProblem.AlreadyMember, null);
@@ -231,7 +231,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
     private static async Task<Dictionary<int, List<EconomyMember>>> MembersByProductAsync(OS2HubDbContext db, List<int> productIds, int year, CancellationToken ct)
     {
         var newYear = new DateOnly(year, 1, 1);
-        var pairs = await db.Participations.Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Medlem))
+        var pairs = await db.Participations.Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Member))
             .Where(x => productIds.Contains(x.ProductId)).Select(x => new { x.ProductId, x.OrganisationId }).Distinct().ToListAsync(ct);
         var orgIds = pairs.Select(p => p.OrganisationId).Distinct().ToList();
         var orgs = (await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Include(o => o.SizeAssessments).Where(o => orgIds.Contains(o.Id)).ToListAsync(ct))
@@ -249,7 +249,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
     /// </summary>
     internal static EconomyMember MemberFor(Organisation o, int year)
     {
-        if (o.Kind == OrganisationKind.Kommune && CostSplit.FigureFor(year, o.PopulationFigures) is { } figure)
+        if (o.Kind == OrganisationKind.Municipality && CostSplit.FigureFor(year, o.PopulationFigures) is { } figure)
         {
             var usesOldest = figure.AsOf > new DateOnly(year - 1, 1, 1);
             return new EconomyMember(o.Id, o.Slug, o.Name, o.Code, o.Kind, SizeClasses.FromPopulation(figure.Population), figure.Population, figure.AsOf, usesOldest);

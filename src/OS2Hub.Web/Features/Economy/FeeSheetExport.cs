@@ -28,9 +28,9 @@ public static class FeeSheetExport
             new object?[] { "Fordeling", KeyName(view.Terms.Key) },
             new object?[] { "Sekretariatets bidragssats (%)", percent },
         };
-        if (view.Terms.Key == DistributionKey.Foreningsnoegle)
+        if (view.Terms.Key == DistributionKey.AssociationKey)
         {
-            rows.Add(["Vægte (lille; mellem; stor; meget stor)", string.Join("; ", new[] { view.Key.Lille, view.Key.Mellem, view.Key.Stor, view.Key.MegetStor }.Select(w => w.ToString("0.##", CultureInfo.GetCultureInfo("da-DK"))))]);
+            rows.Add(["Vægte (lille; mellem; stor; meget stor)", string.Join("; ", new[] { view.Key.Small, view.Key.Medium, view.Key.Large, view.Key.VeryLarge }.Select(w => w.ToString("0.##", CultureInfo.GetCultureInfo("da-DK"))))]);
         }
 
         if (view.IsEstimate)
@@ -99,8 +99,8 @@ public static class FeeSheetExport
 
     public static string KeyName(DistributionKey key) => key switch
     {
-        DistributionKey.Ligelig => "Ligelig fordeling",
-        DistributionKey.Befolkningstal => "Efter befolkningstal",
+        DistributionKey.Equal => "Ligelig fordeling",
+        DistributionKey.Population => "Efter befolkningstal",
         _ => "Foreningens fordelingsnøgle (størrelsesklasser)",
     };
 }

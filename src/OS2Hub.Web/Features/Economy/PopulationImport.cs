@@ -5,6 +5,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
@@ -59,7 +60,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
     public async Task<PopulationPreview?> PreviewAsync(string userId, Stream file, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -71,7 +72,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
     public async Task<OperationResult> ApplyAsync(string userId, Stream file, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -136,7 +137,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
             }
         }
 
-        var municipalities = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Kommune && o.Code != null)
+        var municipalities = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Municipality && o.Code != null)
             .Select(o => new { o.Id, o.Code, o.Name, Figures = o.PopulationFigures.Select(f => new { f.AsOf, f.Population }).ToList() })
             .ToDictionaryAsync(o => o.Code!, ct);
         var changes = new List<PopulationChange>();

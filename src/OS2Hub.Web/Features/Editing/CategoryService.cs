@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
 using OS2Hub.Web.Features.Localization;
@@ -15,7 +16,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
     public async Task<IReadOnlyList<CategoryRow>?> ListAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -29,7 +30,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
     public async Task<OperationResult> SaveAsync(string userId, int? id, string? name, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -81,7 +82,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
     public async Task<OperationResult> DeleteAsync(string userId, int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 
 namespace OS2Hub.Web.Features.Editing;
 
@@ -10,7 +11,7 @@ public static class ChangeHistory
     public static async Task<IReadOnlyList<ChangeInfo>?> ForAsync(IDbContextFactory<OS2HubDbContext> dbFactory, string userId, string entityType, int entityId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await Memberships.JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
@@ -41,7 +42,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     public async Task<OrganisationEdit?> GetAsync(string userId, string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -55,7 +56,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     public async Task<bool> CanEditAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await JoinWorkflowService.IsSecretariatAsync(db, userId, ct);
+        return await AccessService.IsSecretariatAsync(db, userId, ct);
     }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> RegionsAsync(CancellationToken ct = default)
@@ -69,7 +70,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -109,8 +110,8 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         Set(nameof(Organisation.Name), org.Name, input.Name!.Trim(), v => org.Name = v);
         Set(nameof(Organisation.Slug), org.Slug, input.Slug!.Trim(), v => org.Slug = v);
         Set(nameof(Organisation.Kind), org.Kind, kind, v => org.Kind = v);
-        Set(nameof(Organisation.Code), org.Code, kind is OrganisationKind.Kommune or OrganisationKind.Region ? input.Code!.Trim() : null, v => org.Code = v);
-        Set(nameof(Organisation.RegionId), org.RegionId, kind == OrganisationKind.Kommune ? input.RegionId : null, v => org.RegionId = v);
+        Set(nameof(Organisation.Code), org.Code, kind is OrganisationKind.Municipality or OrganisationKind.Region ? input.Code!.Trim() : null, v => org.Code = v);
+        Set(nameof(Organisation.RegionId), org.RegionId, kind == OrganisationKind.Municipality ? input.RegionId : null, v => org.RegionId = v);
         Set(nameof(Organisation.Cvr), org.Cvr, string.IsNullOrWhiteSpace(input.Cvr) ? null : input.Cvr.Trim(), v => org.Cvr = v);
         Set(nameof(Organisation.Website), org.Website, string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim(), v => org.Website = v);
         Set(nameof(Organisation.ArchivedOn), org.ArchivedOn, input.ArchivedOn, v => org.ArchivedOn = v);
@@ -150,7 +151,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
     public async Task<OperationResult> AddPopulationAsync(string userId, int organisationId, DateOnly? asOf, int? population, string? source, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -222,13 +223,13 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             errors[nameof(input.Slug)] = Texts.Get("Org_Error_SlugTaken");
         }
 
-        if (input.Kind is OrganisationKind.Kommune or OrganisationKind.Region)
+        if (input.Kind is OrganisationKind.Municipality or OrganisationKind.Region)
         {
             var code = input.Code?.Trim();
-            var range = input.Kind == OrganisationKind.Kommune ? (101, 999) : (1081, 1085);
+            var range = input.Kind == OrganisationKind.Municipality ? (101, 999) : (1081, 1085);
             if (code is null || code.Length != 4 || !code.All(char.IsAsciiDigit) || int.Parse(code, CultureInfo.InvariantCulture) is var n && (n < range.Item1 || n > range.Item2))
             {
-                errors[nameof(input.Code)] = input.Kind == OrganisationKind.Kommune
+                errors[nameof(input.Code)] = input.Kind == OrganisationKind.Municipality
                     ? Texts.Get("Org_Error_MunicipalityCode")
                     : Texts.Get("Org_Error_RegionCode");
             }
@@ -238,7 +239,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             }
         }
 
-        if (input.Kind == OrganisationKind.Kommune
+        if (input.Kind == OrganisationKind.Municipality
             && (input.RegionId is null || !await db.Organisations.AnyAsync(o => o.Id == input.RegionId && o.Kind == OrganisationKind.Region, ct)))
         {
             errors[nameof(input.RegionId)] = Texts.Get("Org_Error_Region");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
 using OS2Hub.Web.Features.Localization;
@@ -21,15 +22,15 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
     public async Task<IReadOnlyList<EngagementRow>?> ListAsync(string userId, int productId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return null;
         }
 
         return await db.Participations.AsNoTracking()
-            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Leverandoer)
+            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Supplier)
             .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
-            .Select(x => new EngagementRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred))
+            .Select(x => new EngagementRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Unknown, x.RoleText, x.StartDate, x.EndDate, x.IsInferred))
             .ToListAsync(ct);
     }
 
@@ -37,13 +38,13 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
     public async Task<IReadOnlyList<MemberRow>?> MembersAsync(string userId, int productId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
 
         return await db.Participations.AsNoTracking()
-            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Medlem)
+            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Member)
             .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
             .Select(x => new MemberRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.StartDate, x.EndDate, x.Source))
             .ToListAsync(ct);
@@ -53,7 +54,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
     public async Task<OperationResult> AddMemberAsync(string userId, int productId, int? organisationId, DateOnly? start, DateOnly? end, string? source, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -64,7 +65,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         {
             errors["Member"] = Texts.Get("Member_Error_Authority");
         }
-        else if (kind == OrganisationKind.Virksomhed)
+        else if (kind == OrganisationKind.Company)
         {
             errors["Member"] = Texts.Get("Member_Error_NotAuthority");
         }
@@ -92,7 +93,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         var now = clock.GetUtcNow().UtcDateTime;
         var membership = new Participation
         {
-            ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Medlem, StartDate = start, EndDate = end,
+            ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Member, StartDate = start, EndDate = end,
             Source = cleanSource, SourceDate = DateOnly.FromDateTime(now), CreatedAt = now,
         };
         db.Participations.Add(membership);
@@ -100,7 +101,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IsOverlap(e))
+        catch (DbUpdateException e) when (DbErrors.IsOverlappingMembership(e) || DbErrors.IsUniqueViolation(e))
         {
             return Overlap();
         }
@@ -113,7 +114,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
     public async Task<IReadOnlyList<(int Id, string Name)>> AuthoritiesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Virksomhed).OrderBy(o => o.Name)
+        return (await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Company).OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
     }
 
@@ -121,14 +122,14 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
     public async Task<IReadOnlyList<(int Id, string Name)>> CandidatesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind != OrganisationKind.Virksomhed).ThenBy(o => o.Name)
+        return (await db.Organisations.AsNoTracking().OrderBy(o => o.Kind != OrganisationKind.Company).ThenBy(o => o.Name)
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
     }
 
     public async Task<OperationResult> AddAsync(string userId, int productId, int? organisationId, SupplierRole role, DateOnly? start, DateOnly? end, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return OperationResult.Denied;
         }
@@ -139,7 +140,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
             errors["Supplier"] = Texts.Get("Supplier_Error_Supplier");
         }
 
-        if (role == SupplierRole.Ukendt)
+        if (role == SupplierRole.Unknown)
         {
             errors["Role"] = Texts.Get("Supplier_Error_Role");
         }
@@ -150,7 +151,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         }
 
         if (errors.Count == 0 && await db.Participations.AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
-                && x.Kind == ParticipationKind.Leverandoer && x.Role == role && x.EndDate == null, ct))
+                && x.Kind == ParticipationKind.Supplier && x.Role == role && x.EndDate == null, ct))
         {
             errors["Role"] = Texts.Get("Supplier_Error_RoleOpen");
         }
@@ -163,7 +164,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         var now = clock.GetUtcNow().UtcDateTime;
         var participation = new Participation
         {
-            ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Leverandoer, Role = role,
+            ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Supplier, Role = role,
             StartDate = start, EndDate = end, Source = "Registreret i OS2Hub", SourceDate = DateOnly.FromDateTime(now), CreatedAt = now,
         };
         db.Participations.Add(participation);
@@ -183,10 +184,10 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         }
 
         // A membership's period is the secretariat's to correct; a supplier role's also the product's produktkoordinator's.
-        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
-        var allowed = participation.Kind == ParticipationKind.Medlem
-            ? grants.Any(g => g.Role == GrantRole.Sekretariat)
-            : JoinWorkflowService.Decides(grants, participation.ProductId);
+        var access = await AccessService.ForAsync(db, userId, ct);
+        var allowed = participation.Kind == ParticipationKind.Member
+            ? access.IsSecretariat
+            : access.Decides(participation.ProductId);
         if (!allowed)
         {
             return OperationResult.Denied;
@@ -214,7 +215,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         {
             return PeriodChanged(null);
         }
-        catch (DbUpdateException e) when (IsOverlap(e))
+        catch (DbUpdateException e) when (DbErrors.IsOverlappingMembership(e) || DbErrors.IsUniqueViolation(e))
         {
             return Overlap();
         }
@@ -222,9 +223,6 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         await LogAndTouchAsync(db, userId, participation.ProductId, participation, before, $"{start:yyyy-MM-dd}–{end:yyyy-MM-dd}", ct);
         return OperationResult.Ok(participationId);
     }
-
-    private static bool IsOverlap(DbUpdateException e) =>
-        e.InnerException?.Message is { } m && (m.Contains("overlapping membership", StringComparison.Ordinal) || m.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 
     private static OperationResult Overlap() => OperationResult.Invalid(Texts.Get("Member_Error_Overlap"),
         new Dictionary<string, string> { ["MemberStart"] = Texts.Get("Member_Error_OverlapField") });
@@ -239,7 +237,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         db.ChangeLog.Add(new ChangeLogEntry
         {
             At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId,
-            Field = p.Kind == ParticipationKind.Medlem ? $"Medejer: {supplier}" : $"Leverandør: {supplier} ({p.Role})",
+            Field = p.Kind == ParticipationKind.Member ? $"Medejer: {supplier}" : $"Leverandør: {supplier} ({p.Role})",
             OldValue = before, NewValue = after,
         });
         await db.Products.Where(x => x.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(x => x.UpdatedAt, now), ct);

@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
-using OS2Hub.Web.Data.Seeding;
+using OS2Hub.Web.Features.Setup;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
 using OS2Hub.Web.Features.Localization;
@@ -91,8 +92,8 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             return null;
         }
 
-        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
-        if (!JoinWorkflowService.Decides(grants, p.Id))
+        var access = await AccessService.ForAsync(db, userId, ct);
+        if (!access.Decides(p.Id))
         {
             return null;
         }
@@ -102,21 +103,21 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             .Select(x => new SourceRow(x.Id, x.Version, x.Fact, x.Reference, x.AsOf, x.Note, x.IsInferred)).ToListAsync(ct);
         var mentions = await db.ProductMentions.AsNoTracking().Where(m => m.ProductId == p.Id).OrderBy(m => m.AsOf).ThenBy(m => m.Id)
             .Select(m => new MentionRow(m.Id, m.Version, m.OrganisationId, m.Subject, m.Statement, m.AsOf, m.Source, m.Language)).ToListAsync(ct);
-        return new ProductEditContext(ToEdit(p), grants.Any(g => g.Role == GrantRole.Sekretariat), categories, sources, mentions);
+        return new ProductEditContext(ToEdit(p), access.IsSecretariat, categories, sources, mentions);
     }
 
     /// <summary>Whether the user may create products: the secretariat only.</summary>
     public async Task<bool> CanCreateAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await JoinWorkflowService.IsSecretariatAsync(db, userId, ct);
+        return await AccessService.IsSecretariatAsync(db, userId, ct);
     }
 
     /// <summary>The secretariat creates a product from its name and address; the rest is filled in on the edit page.</summary>
     public async Task<OperationResult> CreateAsync(string userId, string? name, string? slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return OperationResult.Denied;
         }
@@ -128,7 +129,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var product = new Product { Name = name!.Trim(), Slug = slug!.Trim(), Lifecycle = LifecycleState.Aktiv, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var product = new Product { Name = name!.Trim(), Slug = slug!.Trim(), Lifecycle = LifecycleState.Active, CreatedAt = now, UpdatedAt = now, Version = 1 };
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
         db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Product), EntityId = product.Id, Field = "Oprettet", NewValue = product.Name });
@@ -142,7 +143,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return OperationResult.Denied;
         }
@@ -217,8 +218,8 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
-        if (!JoinWorkflowService.Decides(grants, input.Id))
+        var access = await AccessService.ForAsync(db, userId, ct);
+        if (!access.Decides(input.Id))
         {
             return OperationResult.Denied;
         }
@@ -229,7 +230,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             return OperationResult.NotFound;
         }
 
-        var isSecretariat = grants.Any(g => g.Role == GrantRole.Sekretariat);
+        var isSecretariat = access.IsSecretariat;
         if (!isSecretariat && (input.Maturity != product.Maturity || input.MaturityAssessedOn != product.MaturityAssessedOn || input.Lifecycle != product.Lifecycle))
         {
             return OperationResult.Denied;
@@ -329,7 +330,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return OperationResult.Denied;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
@@ -34,7 +35,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<IReadOnlyList<GroupRow>?> ListAsync(string userId, int productId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return null;
         }
@@ -66,7 +67,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<IReadOnlyList<(int Id, string Name)>?> PeopleAsync(string userId, int productId, int organisationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return null;
         }
@@ -78,7 +79,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<OperationResult> AddGroupAsync(string userId, int productId, WorkingGroupKind kind, string? name, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return OperationResult.Denied;
         }
@@ -90,7 +91,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
 
         name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
         string? error = null;
-        if (kind == WorkingGroupKind.Faggruppe && name is null)
+        if (kind == WorkingGroupKind.ProfessionalGroup && name is null)
         {
             error = Texts.Get("Group_Error_Name");
         }
@@ -98,11 +99,11 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         {
             error = Texts.Get("Group_Error_NameTooLong");
         }
-        else if (kind != WorkingGroupKind.Faggruppe && await db.WorkingGroups.AnyAsync(g => g.ProductId == productId && g.Kind == kind, ct))
+        else if (kind != WorkingGroupKind.ProfessionalGroup && await db.WorkingGroups.AnyAsync(g => g.ProductId == productId && g.Kind == kind, ct))
         {
             error = Texts.Format("Group_Error_Exists", Texts.Get($"WorkingGroup_{kind}").ToLower(CultureInfo.CurrentCulture));
         }
-        else if (kind == WorkingGroupKind.Faggruppe && (await db.WorkingGroups.Where(g => g.ProductId == productId && g.Kind == kind).Select(g => g.Name).ToListAsync(ct))
+        else if (kind == WorkingGroupKind.ProfessionalGroup && (await db.WorkingGroups.Where(g => g.ProductId == productId && g.Kind == kind).Select(g => g.Name).ToListAsync(ct))
                      .Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)))
         {
             error = Texts.Get("Group_Error_NameTaken");
@@ -113,7 +114,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Invalid(error, new Dictionary<string, string> { ["GroupName"] = error });
         }
 
-        var group = new WorkingGroup { ProductId = productId, Kind = kind, Name = kind == WorkingGroupKind.Faggruppe ? name : null };
+        var group = new WorkingGroup { ProductId = productId, Kind = kind, Name = kind == WorkingGroupKind.ProfessionalGroup ? name : null };
         db.WorkingGroups.Add(group);
         await db.SaveChangesAsync(ct);
         await LogAsync(db, userId, productId, GroupName(kind, group.Name), null, "oprettet", ct);
@@ -130,7 +131,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.NotFound;
         }
 
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), group.ProductId))
+        if (!await AccessService.DecidesAsync(db, userId, group.ProductId, ct))
         {
             return OperationResult.Denied;
         }
@@ -173,7 +174,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.NotFound;
         }
 
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), group.ProductId))
+        if (!await AccessService.DecidesAsync(db, userId, group.ProductId, ct))
         {
             return OperationResult.Denied;
         }
@@ -277,8 +278,8 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
 
     private static string GroupName(WorkingGroupKind kind, string? name) => kind switch
     {
-        WorkingGroupKind.Styregruppe => "Styregruppe",
-        WorkingGroupKind.Koordinationsgruppe => "Koordinationsgruppe",
+        WorkingGroupKind.SteeringGroup => "Styregruppe",
+        WorkingGroupKind.CoordinationGroup => "Koordinationsgruppe",
         _ => $"Faggruppe {name}",
     };
 

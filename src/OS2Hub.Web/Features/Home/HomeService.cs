@@ -12,14 +12,14 @@ public sealed class HomeService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var products = await db.Products.CountAsync(p => p.Lifecycle != LifecycleState.Udtraadt, ct);
+        var products = await db.Products.CountAsync(p => p.Lifecycle != LifecycleState.Retired, ct);
         var members = await db.Participations
-            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Medlem))
+            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Member))
             .Select(x => x.OrganisationId).Distinct().CountAsync(ct);
         var suppliers = await db.Participations
-            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Leverandoer))
+            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Supplier))
             .Select(x => x.OrganisationId).Distinct().CountAsync(ct);
-        var municipalities = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Kommune, ct);
+        var municipalities = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Municipality, ct);
         return new KeyFigures(products, members, suppliers, municipalities);
     }
 }

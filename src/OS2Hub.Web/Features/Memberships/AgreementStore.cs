@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Memberships;
@@ -14,7 +15,7 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(pdf);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!JoinWorkflowService.Decides(await JoinWorkflowService.GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return OperationResult.Denied;
         }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Memberships;
@@ -19,8 +20,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
     {
         ArgumentNullException.ThrowIfNull(input);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var grants = await GrantsAsync(db, userId, ct);
-        if (!ActsFor(grants, input.OrganisationId))
+        var access = await AccessService.ForAsync(db, userId, ct);
+        if (!access.ActsFor(input.OrganisationId))
         {
             return OperationResult.Denied;
         }
@@ -72,18 +73,18 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Invalid(Texts.Format("Join_Error_Archived", authority.Name));
         }
 
-        if (authority.Kind == OrganisationKind.Virksomhed)
+        if (authority.Kind == OrganisationKind.Company)
         {
             return OperationResult.Invalid(Texts.Get("Join_Error_NotAuthority"));
         }
 
-        if (product.Lifecycle == LifecycleState.Udtraadt)
+        if (product.Lifecycle == LifecycleState.Retired)
         {
             return OperationResult.Invalid(Texts.Format("Join_Error_Retired", product.Name));
         }
 
         if (await db.Participations.AnyAsync(x => x.ProductId == product.Id && x.OrganisationId == authority.Id
-                && x.Kind == ParticipationKind.Medlem && (x.EndDate == null || x.EndDate > today), ct))
+                && x.Kind == ParticipationKind.Member && (x.EndDate == null || x.EndDate > today), ct))
         {
             return OperationResult.Invalid(Texts.Format("Join_Error_AlreadyMember", authority.Name, product.Name));
         }
@@ -94,13 +95,13 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             OrganisationId = authority.Id,
             RequestedByUserId = userId,
             ContactName = input.ContactName!.Trim(),
-            WantsKoordinationsgruppe = input.WantsKoordinationsgruppe,
-            WantsFaggruppe = input.WantsFaggruppe,
-            StyregruppeCandidate = input.StyregruppeCandidate,
+            WantsCoordinationGroup = input.WantsCoordinationGroup,
+            WantsProfessionalGroup = input.WantsProfessionalGroup,
+            SteeringGroupCandidate = input.SteeringGroupCandidate,
             IntendedStart = input.IntendedStart!.Value,
             Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
             AgreementPresented = product.JoinAgreementUrl is not null,
-            Status = JoinRequestStatus.Afventer,
+            Status = JoinRequestStatus.Pending,
             CreatedAt = Now(),
         };
         // The request and its log entry are written together or not at all.
@@ -118,12 +119,12 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             return OperationResult.Conflict(Texts.Format("Join_Error_OpenRequest", authority.Name, product.Name));
         }
 
-        db.MembershipEvents.Add(Event(userId, MembershipAction.Anmodet, request, request.IntendedStart, null));
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Requested, request, request.IntendedStart, null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, userId, userId,
@@ -140,18 +141,18 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.NotFound;
         }
 
-        if (!ActsFor(await GrantsAsync(db, userId, ct), request.OrganisationId))
+        if (!await AccessService.ActsForAsync(db, userId, request.OrganisationId, ct))
         {
             return OperationResult.Denied;
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await CloseAsync(db, requestId, JoinRequestStatus.Trukket, userId, null, null, null, ct))
+        if (!await CloseAsync(db, requestId, JoinRequestStatus.Withdrawn, userId, null, null, null, ct))
         {
             return AlreadyDecided();
         }
 
-        db.MembershipEvents.Add(Event(userId, MembershipAction.Trukket, request, null, null));
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Withdrawn, request, null, null));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
@@ -168,7 +169,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.NotFound;
         }
 
-        if (!Decides(await GrantsAsync(db, userId, ct), request.ProductId))
+        if (!await AccessService.DecidesAsync(db, userId, request.ProductId, ct))
         {
             return OperationResult.Denied;
         }
@@ -185,7 +186,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var reference = string.IsNullOrWhiteSpace(agreementReference) ? null : agreementReference.Trim();
-        if (!await CloseAsync(db, requestId, JoinRequestStatus.Godkendt, userId, null, reference, startDate, ct))
+        if (!await CloseAsync(db, requestId, JoinRequestStatus.Approved, userId, null, reference, startDate, ct))
         {
             return AlreadyDecided();
         }
@@ -194,24 +195,24 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         {
             ProductId = request.ProductId,
             OrganisationId = request.OrganisationId,
-            Kind = ParticipationKind.Medlem,
+            Kind = ParticipationKind.Member,
             StartDate = startDate,
             Source = reference is null ? "Tilslutning godkendt i OS2Hub" : $"Tilslutning godkendt i OS2Hub ({reference})",
             SourceDate = Today(),
             CreatedAt = Now(),
         });
-        db.MembershipEvents.Add(Event(userId, MembershipAction.Godkendt, request, startDate, reference));
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Approved, request, startDate, reference));
         if (request.ContactPersonId is { } contactId)
         {
             // The contact named in the request becomes the authority's contact for the product from the start date.
-            db.ContactRoles.Add(new ContactRole { ContactPersonId = contactId, ProductId = request.ProductId, Kind = ContactRoleKind.Kontaktperson, StartDate = startDate });
+            db.ContactRoles.Add(new ContactRole { ContactPersonId = contactId, ProductId = request.ProductId, Kind = ContactRoleKind.General, StartDate = startDate });
         }
 
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IsUniqueViolation(e) || IsOverlap(e))
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e) || DbErrors.IsOverlappingMembership(e))
         {
             return OperationResult.Conflict(Texts.Get("Join_Error_Overlap"));
         }
@@ -231,7 +232,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.NotFound;
         }
 
-        if (!Decides(await GrantsAsync(db, userId, ct), request.ProductId))
+        if (!await AccessService.DecidesAsync(db, userId, request.ProductId, ct))
         {
             return OperationResult.Denied;
         }
@@ -243,12 +244,12 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await CloseAsync(db, requestId, JoinRequestStatus.Afvist, userId, reason.Trim(), null, null, ct))
+        if (!await CloseAsync(db, requestId, JoinRequestStatus.Rejected, userId, reason.Trim(), null, null, ct))
         {
             return AlreadyDecided();
         }
 
-        db.MembershipEvents.Add(Event(userId, MembershipAction.Afvist, request, null, reason.Trim()));
+        db.MembershipEvents.Add(Event(userId, MembershipAction.Rejected, request, null, reason.Trim()));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await notifier.StepAsync(request.ProductId, request.OrganisationId, request.RequestedByUserId, userId,
@@ -259,7 +260,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<OperationResult> LeaveAsync(string userId, int productId, int organisationId, DateOnly? endDate, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!ActsFor(await GrantsAsync(db, userId, ct), organisationId))
+        if (!await AccessService.ActsForAsync(db, userId, organisationId, ct))
         {
             return OperationResult.Denied;
         }
@@ -270,7 +271,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         }
 
         var membership = await db.Participations.FirstOrDefaultAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
-            && x.Kind == ParticipationKind.Medlem && x.EndDate == null, ct);
+            && x.Kind == ParticipationKind.Member && x.EndDate == null, ct);
         if (membership is null)
         {
             return OperationResult.Invalid(Texts.Get("Join_Error_NotMember"));
@@ -286,7 +287,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         membership.Version++;
         db.MembershipEvents.Add(new MembershipEvent
         {
-            At = Now(), UserId = userId, Action = MembershipAction.Udtraadt, ProductId = productId, OrganisationId = organisationId, EffectiveDate = endDate,
+            At = Now(), UserId = userId, Action = MembershipAction.Left, ProductId = productId, OrganisationId = organisationId, EffectiveDate = endDate,
         });
         await db.SaveChangesAsync(ct);
         await notifier.StepAsync(productId, organisationId, null, userId, "Notification_Leaving", [endDate], ct);
@@ -297,7 +298,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<OperationResult> SetAgreementAsync(string userId, int productId, string? url, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!Decides(await GrantsAsync(db, userId, ct), productId))
+        if (!await AccessService.DecidesAsync(db, userId, productId, ct))
         {
             return OperationResult.Denied;
         }
@@ -325,7 +326,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<bool> CanDecideAsync(string userId, int productId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return Decides(await GrantsAsync(db, userId, ct), productId);
+        return await AccessService.DecidesAsync(db, userId, productId, ct);
     }
 
     /// <summary>Closes a request only if it is still open; false when someone else got there first.</summary>
@@ -334,7 +335,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
     {
         var now = Now();
         var rows = await db.JoinRequests
-            .Where(r => r.Id == requestId && r.Status == JoinRequestStatus.Afventer)
+            .Where(r => r.Id == requestId && r.Status == JoinRequestStatus.Pending)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, status)
                 .SetProperty(r => r.DecidedByUserId, userId)
@@ -353,28 +354,6 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         At = Now(), UserId = userId, Action = action, ProductId = request.ProductId, OrganisationId = request.OrganisationId,
         JoinRequestId = request.Id, EffectiveDate = effective, Reason = reason,
     };
-
-    internal static Task<List<Grant>> GrantsAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
-        db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
-
-    /// <summary>The secretariat, or an IT-koordinator of exactly this authority.</summary>
-    internal static bool ActsFor(List<Grant> grants, int organisationId) =>
-        grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.ItKoordinator && g.OrganisationId == organisationId));
-
-    /// <summary>Whether the user holds the secretariat's grant now.</summary>
-    internal static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
-        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Sekretariat, ct);
-
-    /// <summary>The secretariat, or a produktkoordinator of exactly this product.</summary>
-    internal static bool Decides(List<Grant> grants, int productId) =>
-        grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.Produktkoordinator && g.ProductId == productId));
-
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal) == true
-        || e.InnerException?.GetType().GetProperty("SqlState")?.GetValue(e.InnerException) as string == "23505";
-
-    private static bool IsOverlap(DbUpdateException e) =>
-        e.InnerException?.Message.Contains("overlapping membership", StringComparison.Ordinal) == true;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 
 namespace OS2Hub.Web.Features.Memberships;
 
@@ -25,9 +26,9 @@ public sealed record RequestRow(
     string OrganisationName,
     SizeClass? SizeClass,
     string? ContactName,
-    bool WantsKoordinationsgruppe,
-    bool WantsFaggruppe,
-    bool StyregruppeCandidate,
+    bool WantsCoordinationGroup,
+    bool WantsProfessionalGroup,
+    bool SteeringGroupCandidate,
     DateOnly IntendedStart,
     string? Comment,
     bool AgreementPresented,
@@ -54,15 +55,13 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
             return null;
         }
 
-        var authorities = await db.Grants.AsNoTracking()
-            .Where(g => g.UserId == userId && g.Role == GrantRole.ItKoordinator && g.OrganisationId != null)
-            .Select(g => new { g.Organisation!.Id, g.Organisation.Name }).Distinct().ToListAsync(ct);
-        var ids = authorities.Select(a => a.Id).ToList();
+        var ids = await AuthorityIdsAsync(db, userId, ct);
+        var authorities = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
         var memberships = await db.Participations.AsNoTracking()
-            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Medlem && ids.Contains(x.OrganisationId) && (x.EndDate == null || x.EndDate > today))
+            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Member && ids.Contains(x.OrganisationId) && (x.EndDate == null || x.EndDate > today))
             .Select(x => new { x.OrganisationId, x.StartDate }).ToListAsync(ct);
         var open = await db.JoinRequests.AsNoTracking()
-            .Where(r => r.ProductId == productId && ids.Contains(r.OrganisationId) && r.Status == JoinRequestStatus.Afventer)
+            .Where(r => r.ProductId == productId && ids.Contains(r.OrganisationId) && r.Status == JoinRequestStatus.Pending)
             .Select(r => new { r.OrganisationId, r.Id, r.IntendedStart }).ToListAsync(ct);
 
         var options = authorities.OrderBy(a => a.Name, StringComparer.Ordinal).Select(a =>
@@ -82,15 +81,15 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
     public async Task<IReadOnlyList<RequestRow>> ToDecideAsync(string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
-        var all = grants.Any(g => g.Role == GrantRole.Sekretariat);
-        var products = grants.Where(g => g.Role == GrantRole.Produktkoordinator && g.ProductId != null).Select(g => g.ProductId!.Value).ToList();
+        var access = await AccessService.ForAsync(db, userId, ct);
+        var all = access.IsSecretariat;
+        var products = access.CoordinatedProducts;
         if (!all && products.Count == 0)
         {
             return [];
         }
 
-        var query = db.JoinRequests.AsNoTracking().Where(r => r.Status == JoinRequestStatus.Afventer);
+        var query = db.JoinRequests.AsNoTracking().Where(r => r.Status == JoinRequestStatus.Pending);
         if (!all)
         {
             query = query.Where(r => products.Contains(r.ProductId));
@@ -113,13 +112,12 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await AuthorityIdsAsync(db, userId, ct);
         return await db.Participations.AsNoTracking()
-            .Where(x => x.Kind == ParticipationKind.Medlem && x.EndDate == null && ids.Contains(x.OrganisationId))
+            .Where(x => x.Kind == ParticipationKind.Member && x.EndDate == null && ids.Contains(x.OrganisationId))
             .OrderBy(x => x.Product!.Name)
             .Select(x => new MembershipRow(x.ProductId, x.Product!.Slug, x.Product.Name, x.OrganisationId, x.Organisation!.Name, x.StartDate))
             .ToListAsync(ct);
     }
 
-    /// <summary>The roles the user holds now, for choosing which links to show (every action checks again).</summary>
     /// <summary>The authorities the user is IT-koordinator for, to link to their contact persons.</summary>
     public async Task<IReadOnlyList<(string Slug, string Name)>> MyAuthoritiesAsync(string userId, CancellationToken ct = default)
     {
@@ -129,17 +127,11 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
             .Select(o => (o.Slug, o.Name)).ToList();
     }
 
-    public async Task<IReadOnlySet<GrantRole>> RolesAsync(string userId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.Grants.AsNoTracking().Where(g => g.UserId == userId).Select(g => g.Role).Distinct().ToListAsync(ct)).ToHashSet();
-    }
-
     /// <summary>The full log of the join workflow, newest first; null for anyone but the secretariat.</summary>
     public async Task<IReadOnlyList<LogRow>?> LogAsync(string userId, int take = 500, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -158,9 +150,8 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
             .ToListAsync(ct);
     }
 
-    private static Task<List<int>> AuthorityIdsAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
-        db.Grants.AsNoTracking().Where(g => g.UserId == userId && g.Role == GrantRole.ItKoordinator && g.OrganisationId != null)
-            .Select(g => g.OrganisationId!.Value).ToListAsync(ct);
+    private static async Task<IReadOnlyList<int>> AuthorityIdsAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        (await AccessService.ForAsync(db, userId, ct)).Authorities;
 
     private static async Task<IReadOnlyList<RequestRow>> RowsAsync(OS2HubDbContext db, IQueryable<JoinRequest> requests, CancellationToken ct)
     {
@@ -169,12 +160,12 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
             r.Id, ProductSlug = r.Product!.Slug, ProductName = r.Product.Name, r.OrganisationId, OrganisationSlug = r.Organisation!.Slug,
             OrganisationName = r.Organisation.Name,
             Population = r.Organisation.PopulationFigures.OrderByDescending(p => p.AsOf).Select(p => (int?)p.Population).FirstOrDefault(),
-            r.ContactName, r.WantsKoordinationsgruppe, r.WantsFaggruppe, r.StyregruppeCandidate, r.IntendedStart, r.Comment,
+            r.ContactName, r.WantsCoordinationGroup, r.WantsProfessionalGroup, r.SteeringGroupCandidate, r.IntendedStart, r.Comment,
             r.AgreementPresented, r.Status, r.CreatedAt, r.DecidedAt, r.DecisionReason, r.StartDate,
         }).ToListAsync(ct);
         return rows.Select(r => new RequestRow(r.Id, r.ProductSlug, r.ProductName, r.OrganisationId, r.OrganisationSlug, r.OrganisationName,
-            r.Population is { } p ? SizeClasses.FromPopulation(p) : null, r.ContactName, r.WantsKoordinationsgruppe, r.WantsFaggruppe,
-            r.StyregruppeCandidate, r.IntendedStart, r.Comment, r.AgreementPresented, r.Status, r.CreatedAt, r.DecidedAt, r.DecisionReason, r.StartDate)).ToList();
+            r.Population is { } p ? SizeClasses.FromPopulation(p) : null, r.ContactName, r.WantsCoordinationGroup, r.WantsProfessionalGroup,
+            r.SteeringGroupCandidate, r.IntendedStart, r.Comment, r.AgreementPresented, r.Status, r.CreatedAt, r.DecidedAt, r.DecisionReason, r.StartDate)).ToList();
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

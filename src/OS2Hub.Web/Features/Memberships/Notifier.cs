@@ -28,10 +28,10 @@ public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmai
         var stored = JsonSerializer.Serialize(arguments);
 
         var deciders = await db.Users
-            .Where(u => u.Grants.Any(g => g.Role == GrantRole.Sekretariat || (g.Role == GrantRole.Produktkoordinator && g.ProductId == productId)))
+            .Where(u => u.Grants.Any(g => g.Role == GrantRole.Secretariat || (g.Role == GrantRole.ProductCoordinator && g.ProductId == productId)))
             .Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(ct);
         var requesters = await db.Users
-            .Where(u => u.Id == requesterId || u.Id == actorId || u.Grants.Any(g => g.Role == GrantRole.ItKoordinator && g.OrganisationId == organisationId))
+            .Where(u => u.Id == requesterId || u.Id == actorId || u.Grants.Any(g => g.Role == GrantRole.ItCoordinator && g.OrganisationId == organisationId))
             .Select(u => new { u.Id, u.Email, u.PreferredLanguage }).ToListAsync(ct);
 
         var recipients = deciders.Select(u => (u.Id, u.Email, u.PreferredLanguage, Link: "/anmodninger"))

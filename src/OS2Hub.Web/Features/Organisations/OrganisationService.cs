@@ -17,8 +17,8 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
             query = query.Where(o => o.Kind == k);
         }
 
-        var currentMember = ParticipationRules.CurrentOn(today, ParticipationKind.Medlem);
-        var currentSupplier = ParticipationRules.CurrentOn(today, ParticipationKind.Leverandoer);
+        var currentMember = ParticipationRules.CurrentOn(today, ParticipationKind.Member);
+        var currentSupplier = ParticipationRules.CurrentOn(today, ParticipationKind.Supplier);
         var rows = await query
             .Select(o => new
             {
@@ -42,7 +42,7 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
     public async Task<string?> SlugForMunicipalityCodeAsync(string code, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Organisations.Where(o => o.Kind == OrganisationKind.Kommune && o.Code == code).Select(o => o.Slug).FirstOrDefaultAsync(ct);
+        return await db.Organisations.Where(o => o.Kind == OrganisationKind.Municipality && o.Code == code).Select(o => o.Slug).FirstOrDefaultAsync(ct);
     }
 
     public async Task<OrganisationDetails?> GetAsync(string slug, CancellationToken ct = default)
@@ -59,13 +59,13 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
             return null;
         }
 
-        var memberships = org.Participations.Where(x => x.Kind == ParticipationKind.Medlem).ToList();
-        var supplied = org.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today)).ToList();
+        var memberships = org.Participations.Where(x => x.Kind == ParticipationKind.Member).ToList();
+        var supplied = org.Participations.Where(x => x.Kind == ParticipationKind.Supplier && x.IsCurrentOn(today)).ToList();
         var suppliedIds = supplied.Select(x => x.ProductId).Distinct().ToList();
 
         // The authorities this supplier serves: the current co-owners of each product it serves.
         var authorities = await db.Participations.AsNoTracking()
-            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Medlem))
+            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Member))
             .Where(x => suppliedIds.Contains(x.ProductId))
             .Select(x => new { x.ProductId, x.Organisation!.Slug, x.Organisation.Name })
             .ToListAsync(ct);
@@ -93,7 +93,7 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
                 .Select(g => (Key: g.First().Product!, Roles: g))
                 .OrderBy(g => g.Key.Name, StringComparer.Ordinal)
                 .Select(g => new SuppliedProduct(g.Key.Slug, g.Key.Name,
-                    g.Roles.OrderBy(x => x.Role).Select(x => new SupplierRoleInfo(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo, x.Source)).ToList(),
+                    g.Roles.OrderBy(x => x.Role).Select(x => new SupplierRoleInfo(x.Role ?? SupplierRole.Unknown, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo, x.Source)).ToList(),
                     authorities.Where(a => a.ProductId == g.Key.Id).Select(a => new OrganisationRef(a.Slug, a.Name)).Distinct()
                         .OrderBy(a => a.Name, StringComparer.Ordinal).ToList(),
                     g.Roles.All(x => x.IsInferred), g.Roles.All(x => x.IsDemo)))

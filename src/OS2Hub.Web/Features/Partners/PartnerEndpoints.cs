@@ -10,9 +10,9 @@ public static class PartnerEndpoints
     public static void MapPartnerExports(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/partnere/eksport.csv", (HttpContext http, PartnerService partners, TimeProvider clock, CancellationToken ct) =>
-            ExportAsync(http, partners, clock, PersonalDataAccess.CsvEksport, ct)).RequireAuthorization();
+            ExportAsync(http, partners, clock, PersonalDataAccess.CsvExport, ct)).RequireAuthorization();
         endpoints.MapGet("/partnere/eksport.xlsx", (HttpContext http, PartnerService partners, TimeProvider clock, CancellationToken ct) =>
-            ExportAsync(http, partners, clock, PersonalDataAccess.ExcelEksport, ct)).RequireAuthorization();
+            ExportAsync(http, partners, clock, PersonalDataAccess.ExcelExport, ct)).RequireAuthorization();
     }
 
     /// <summary>Reads the filter from the query string as the page writes it; null with a Danish message when a value is unknown.</summary>
@@ -22,12 +22,11 @@ public static class PartnerEndpoints
         SupplierRole? role = null;
         if (query["rolle"].ToString() is { Length: > 0 } text)
         {
-            if (!Enum.TryParse<SupplierRole>(text, ignoreCase: false, out var parsed) || parsed == SupplierRole.Ukendt || !Enum.IsDefined(parsed))
+            role = UrlWords.Parse<SupplierRole>(text);
+            if (role is null or SupplierRole.Unknown)
             {
                 return (null, Texts.Format("Partners_Error_Role", text));
             }
-
-            role = parsed;
         }
 
         static string? Value(IQueryCollection q, string key) => q[key].ToString() is { Length: > 0 } v ? v.Trim() : null;
@@ -50,7 +49,7 @@ public static class PartnerEndpoints
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return access == PersonalDataAccess.CsvEksport
+        return access == PersonalDataAccess.CsvExport
             ? Results.File(PartnerExport.ToCsv(list), "text/csv; charset=utf-8", PartnerExport.FileName(filter, today, "csv"))
             : Results.File(PartnerExport.ToXlsx(list), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", PartnerExport.FileName(filter, today, "xlsx"));
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 
 namespace OS2Hub.Web.Features.Partners;
@@ -56,10 +57,10 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = Today();
-        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
-        var supplierIds = grants.Where(g => g.Role == GrantRole.Leverandoerkontakt && g.OrganisationId != null).Select(g => g.OrganisationId!.Value).ToList();
-        var allProducts = grants.Any(g => g.Role == GrantRole.Sekretariat);
-        var coordinated = grants.Where(g => g.Role == GrantRole.Produktkoordinator && g.ProductId != null).Select(g => g.ProductId!.Value).ToList();
+        var user = await AccessService.ForAsync(db, userId, ct);
+        var supplierIds = user.Suppliers;
+        var allProducts = user.IsSecretariat;
+        var coordinated = user.CoordinatedProducts;
         if (!allProducts && coordinated.Count == 0 && supplierIds.Count == 0)
         {
             return null;
@@ -67,7 +68,7 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
 
         // The viewer's own supplier roles, current today: they decide which products a supplier contact may see.
         var own = await db.Participations.AsNoTracking()
-            .Where(x => x.Kind == ParticipationKind.Leverandoer && supplierIds.Contains(x.OrganisationId))
+            .Where(x => x.Kind == ParticipationKind.Supplier && supplierIds.Contains(x.OrganisationId))
             .Where(x => (x.StartDate == null || x.StartDate <= today) && (x.EndDate == null || x.EndDate > today))
             .Select(x => new { x.ProductId, x.Role }).ToListAsync(ct);
         var visible = allProducts
@@ -87,7 +88,7 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
             // A supplier contact narrows to the products where its supplier holds the role; others to any supplier's.
             var withRole = supplierIds.Count > 0 && !allProducts
                 ? own.Where(o => o.Role == role).Select(o => o.ProductId).ToHashSet()
-                : (await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Leverandoer))
+                : (await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Supplier))
                     .Where(x => x.Role == role).Select(x => x.ProductId).ToListAsync(ct)).ToHashSet();
             shown = shown.Where(withRole.Contains).ToList();
         }
@@ -107,7 +108,7 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
     public async Task<IReadOnlyList<AccessRow>?> AccessLogAsync(string userId, int take = 500, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, userId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
             return null;
         }
@@ -118,11 +119,11 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
             .ToListAsync(ct);
     }
 
-    private static async Task<List<PartnerSection>> SectionsAsync(OS2HubDbContext db, List<int> productIds, List<int> supplierIds, PartnerFilter filter, DateOnly today, CancellationToken ct)
+    private static async Task<List<PartnerSection>> SectionsAsync(OS2HubDbContext db, List<int> productIds, IReadOnlyList<int> supplierIds, PartnerFilter filter, DateOnly today, CancellationToken ct)
     {
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Slug, p.Name }).ToListAsync(ct);
-        var members = await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Medlem)).Where(x => productIds.Contains(x.ProductId))
+        var members = await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Member)).Where(x => productIds.Contains(x.ProductId))
             .Select(x => new
             {
                 x.ProductId, x.OrganisationId, x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind, x.StartDate,
@@ -131,13 +132,13 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
                 Population = x.Organisation.PopulationFigures.OrderByDescending(p => p.AsOf).Select(p => (int?)p.Population).FirstOrDefault(),
             }).ToListAsync(ct);
         var contacts = await db.ContactRoles.AsNoTracking()
-            .Where(r => productIds.Contains(r.ProductId) && r.Kind == ContactRoleKind.Kontaktperson
+            .Where(r => productIds.Contains(r.ProductId) && r.Kind == ContactRoleKind.General
                 && (r.StartDate == null || r.StartDate <= today) && (r.EndDate == null || r.EndDate > today))
             .Join(db.ContactPersons, r => r.ContactPersonId, c => c.Id, (r, c) => new { r.ProductId, c.OrganisationId, c.Name, c.Title, c.Email, c.Phone })
             .ToListAsync(ct);
-        var suppliers = await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Leverandoer))
+        var suppliers = await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Supplier))
             .Where(x => productIds.Contains(x.ProductId))
-            .Select(x => new { x.ProductId, x.OrganisationId, x.Organisation!.Slug, x.Organisation.Name, Role = x.Role ?? SupplierRole.Ukendt })
+            .Select(x => new { x.ProductId, x.OrganisationId, x.Organisation!.Slug, x.Organisation.Name, Role = x.Role ?? SupplierRole.Unknown })
             .ToListAsync(ct);
         var seats = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.EndDate == null || m.EndDate > today)
             .Join(db.WorkingGroups, m => m.WorkingGroupId, g => g.Id, (m, g) => new { g.ProductId, g.Kind, g.Name, Organisation = m.Organisation!.Name, Person = m.ContactPerson != null ? m.ContactPerson.Name : null, m.IsChair })

@@ -74,14 +74,14 @@ public static class CatalogSearch
         {
             var products = await db.Products
                 .Include(p => p.Category)
-                .Include(p => p.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer)).ThenInclude(x => x.Organisation)
+                .Include(p => p.Participations.Where(x => x.Kind == ParticipationKind.Supplier)).ThenInclude(x => x.Organisation)
                 .Where(p => chunk.Contains(p.Id))
                 .ToListAsync(ct);
             foreach (var product in products)
             {
                 // The context may already track other participations (a caller's new membership): filter again.
                 var suppliers = product.Participations
-                    .Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
+                    .Where(x => x.Kind == ParticipationKind.Supplier && x.IsCurrentOn(today))
                     .Select(x => x.Organisation!.Name).Distinct();
                 product.SearchName = RankingName(product.Name);
                 product.SearchText = TextFolding.SearchKey(

@@ -22,8 +22,8 @@ public static class CatalogUrl
         }
 
         pairs.AddRange(q.Categories.Select(v => new KeyValuePair<string, string?>("kategori", v)));
-        pairs.AddRange(q.Maturities.Select(v => new KeyValuePair<string, string?>("modenhed", v.ToString().ToLowerInvariant())));
-        pairs.AddRange(q.Lifecycles.Select(v => new KeyValuePair<string, string?>("livscyklus", v.ToString().ToLowerInvariant())));
+        pairs.AddRange(q.Maturities.Select(v => new KeyValuePair<string, string?>("modenhed", UrlWords.Word(v))));
+        pairs.AddRange(q.Lifecycles.Select(v => new KeyValuePair<string, string?>("livscyklus", UrlWords.Word(v))));
         pairs.AddRange(q.Suppliers.Select(v => new KeyValuePair<string, string?>("leverandoer", v)));
         pairs.AddRange(q.Municipalities.Select(v => new KeyValuePair<string, string?>("kommune", v)));
         pairs.AddRange(q.Regions.Select(v => new KeyValuePair<string, string?>("region", v)));
@@ -85,6 +85,5 @@ public static class CatalogUrl
         (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v) && v.Length <= 200).Select(v => v.Trim()).Distinct().Take(100).ToList();
 
     private static List<T> Enums<T>(string[]? values) where T : struct, Enum =>
-        Clean(values).Select(v => Enum.TryParse<T>(v, ignoreCase: true, out var e) && Enum.IsDefined(e) && !v.All(char.IsAsciiDigit) ? e : (T?)null)
-            .OfType<T>().Distinct().ToList();
+        Clean(values).Select(UrlWords.Parse<T>).OfType<T>().Distinct().ToList();
 }

@@ -33,7 +33,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
 
-        var currentMember = ParticipationRules.CurrentOn(today, ParticipationKind.Medlem);
+        var currentMember = ParticipationRules.CurrentOn(today, ParticipationKind.Member);
         var ordered = query.EffectiveSort switch
         {
             CatalogSort.Relevance when context.Terms.Count > 0 => CatalogSearch.OrderByRelevance(filtered, context.Terms).ThenBy(p => p.Name),
@@ -52,7 +52,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
 
         // Supplier names for the page in one query (a nested collection per row would need APPLY, which SQLite lacks).
         var ids = rows.Select(r => r.Id).ToList();
-        var supplierNames = (await Current(db, ParticipationKind.Leverandoer, today)
+        var supplierNames = (await Current(db, ParticipationKind.Supplier, today)
                 .Where(x => ids.Contains(x.ProductId))
                 .Select(x => new { x.ProductId, x.OrganisationId })
                 .Distinct()
@@ -90,9 +90,9 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
 
         // Participation facets count distinct products per organisation, grouped on the id alone (no joins);
         // names, codes and regions come from the small organisation directory loaded once per query.
-        var supplierCounts = await CountByOrganisation(c, ParticipationKind.Leverandoer, Facet.Supplier, ct);
-        var supplierIds = (await Current(db, ParticipationKind.Leverandoer, c.Today).Select(x => x.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
-        var memberCounts = await CountByOrganisation(c, ParticipationKind.Medlem, Facet.Municipality, ct);
+        var supplierCounts = await CountByOrganisation(c, ParticipationKind.Supplier, Facet.Supplier, ct);
+        var supplierIds = (await Current(db, ParticipationKind.Supplier, c.Today).Select(x => x.OrganisationId).Distinct().ToListAsync(ct)).ToHashSet();
+        var memberCounts = await CountByOrganisation(c, ParticipationKind.Member, Facet.Municipality, ct);
 
         var regionCounts = await CountByRegion(c, ct);
         var regionOptions = c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Region && o.Code is not null).OrderBy(o => o.Code)
@@ -101,11 +101,11 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var byName = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("da-DK"), false);
         return new CatalogFacets(
             categoryOptions,
-            Enum.GetValues<MaturityLevel>().Select(m => new FacetOption(m.ToString(), m.ToString(), maturityCounts.GetValueOrDefault(m))).ToList(),
-            Enum.GetValues<LifecycleState>().Select(l => new FacetOption(l.ToString(), l.ToString(), lifecycleCounts.GetValueOrDefault(l))).ToList(),
+            Enum.GetValues<MaturityLevel>().Select(m => new FacetOption(UrlWords.Word(m), m.ToString(), maturityCounts.GetValueOrDefault(m))).ToList(),
+            Enum.GetValues<LifecycleState>().Select(l => new FacetOption(UrlWords.Word(l), l.ToString(), lifecycleCounts.GetValueOrDefault(l))).ToList(),
             c.Organisations.Values.Where(o => supplierIds.Contains(o.Id)).OrderBy(o => o.Name, byName)
                 .Select(o => new FacetOption(o.Slug, o.Name, supplierCounts.GetValueOrDefault(o.Id))).ToList(),
-            c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Kommune).OrderBy(o => o.Name, byName)
+            c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Municipality).OrderBy(o => o.Name, byName)
                 .Select(o => new FacetOption(o.Code!, o.Name, memberCounts.GetValueOrDefault(o.Id))).ToList(),
             regionOptions,
             licenceOptions);
@@ -136,7 +136,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
     {
         var restricted = c.Restricts(Facet.Region);
         var products = Filter(c, Facet.Region);
-        var current = ParticipationRules.CurrentOn(c.Today, ParticipationKind.Medlem);
+        var current = ParticipationRules.CurrentOn(c.Today, ParticipationKind.Member);
         var counts = new Dictionary<string, int>();
         // A region recorded without its code (not yet known) cannot be a filter value, so it has no count either.
         foreach (var region in c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Region && o.Code is not null))
@@ -144,7 +144,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
             var members = c.RegionMembers([region.Code!]);
             counts[region.Code!] = restricted
                 ? await products.CountAsync(p => p.Participations.AsQueryable().Where(current).Any(x => EF.Constant(members).Contains(x.OrganisationId)), ct)
-                : await Current(c.Db, ParticipationKind.Medlem, c.Today).Where(x => EF.Constant(members).Contains(x.OrganisationId))
+                : await Current(c.Db, ParticipationKind.Member, c.Today).Where(x => EF.Constant(members).Contains(x.OrganisationId))
                     .Select(x => x.ProductId).Distinct().CountAsync(ct);
         }
 
@@ -191,18 +191,18 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         if (except != Facet.Supplier && q.Suppliers.Count > 0)
         {
             var ids = c.Organisations.Values.Where(o => q.Suppliers.Contains(o.Slug)).Select(o => o.Id).ToList();
-            products = WithParticipant(c, products, ParticipationKind.Leverandoer, ids);
+            products = WithParticipant(c, products, ParticipationKind.Supplier, ids);
         }
 
         if (except != Facet.Municipality && q.Municipalities.Count > 0)
         {
-            var ids = c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Kommune && q.Municipalities.Contains(o.Code!)).Select(o => o.Id).ToList();
-            products = WithParticipant(c, products, ParticipationKind.Medlem, ids);
+            var ids = c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Municipality && q.Municipalities.Contains(o.Code!)).Select(o => o.Id).ToList();
+            products = WithParticipant(c, products, ParticipationKind.Member, ids);
         }
 
         if (except != Facet.Region && q.Regions.Count > 0)
         {
-            products = WithParticipant(c, products, ParticipationKind.Medlem, c.RegionMembers(q.Regions));
+            products = WithParticipant(c, products, ParticipationKind.Member, c.RegionMembers(q.Regions));
         }
 
         return products;

@@ -16,7 +16,7 @@ public sealed record GroupMemberInfo(string Slug, string Name, string? PersonNam
 
 public sealed record WorkingGroupInfo(WorkingGroupKind Kind, string? Name, bool IsDemo, IReadOnlyList<GroupMemberInfo> Members);
 
-public sealed record CoordinatorInfo(string PersonName, string? OrganisationSlug, string? OrganisationName, bool IsDemo, string? Source);
+public sealed record CoordinatorInfo(string PersonName, bool IsDemo);
 
 public enum DependencyReason
 {

@@ -17,7 +17,6 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
             .Include(p => p.Participations).ThenInclude(x => x.Organisation).ThenInclude(o => o!.Region)
             .Include(p => p.WorkingGroups).ThenInclude(g => g.Members).ThenInclude(m => m.Organisation)
             .Include(p => p.WorkingGroups).ThenInclude(g => g.Members).ThenInclude(m => m.ContactPerson)
-            .Include(p => p.Coordinators).ThenInclude(c => c.Organisation)
             .FirstOrDefaultAsync(p => p.Slug == slug, ct);
         if (product is null)
         {
@@ -26,29 +25,26 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-        // The produktkoordinator is whoever holds the grant; before anyone does, what the reference data records.
+        // The produktkoordinator is whoever holds the grant.
         var grantHolders = await db.Users.AsNoTracking()
-            .Where(u => u.Grants.Any(g => g.Role == GrantRole.Produktkoordinator && g.ProductId == product.Id))
+            .Where(u => u.Grants.Any(g => g.Role == GrantRole.ProductCoordinator && g.ProductId == product.Id))
             .OrderBy(u => u.DisplayName)
             .Select(u => new { u.DisplayName, u.Email })
             .ToListAsync(ct);
-        var coordinators = grantHolders.Count > 0
-            ? grantHolders.Select(u => new CoordinatorInfo(u.DisplayName, null, null,
-                u.Email != null && u.Email.EndsWith(AccountSeeder.DemoDomain, StringComparison.OrdinalIgnoreCase), null)).ToList()
-            : product.Coordinators.Where(c => c.EndDate is null || c.EndDate > today)
-                .Select(c => new CoordinatorInfo(c.PersonName, c.Organisation?.Slug, c.Organisation?.Name, c.IsDemo, c.Source)).ToList();
+        var coordinators = grantHolders.Select(u => new CoordinatorInfo(u.DisplayName,
+            u.Email != null && u.Email.EndsWith(AccountSeeder.DemoDomain, StringComparison.OrdinalIgnoreCase))).ToList();
         MemberInfo Member(Participation x) => new(x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind,
             x.Organisation.Region?.Name, x.StartDate, x.EndDate, x.IsDemo);
 
-        var memberships = product.Participations.Where(x => x.Kind == ParticipationKind.Medlem).ToList();
+        var memberships = product.Participations.Where(x => x.Kind == ParticipationKind.Member).ToList();
         var suppliers = product.Participations
-            .Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
+            .Where(x => x.Kind == ParticipationKind.Supplier && x.IsCurrentOn(today))
             .GroupBy(x => x.OrganisationId)
             .Select(g => (Organisation: g.First().Organisation!, Roles: g))
             .OrderBy(g => g.Organisation.Name, StringComparer.CurrentCulture)
             .Select(g => new SupplierInfo(g.Organisation.Slug, g.Organisation.Name, g.Roles
                 .OrderBy(x => x.Role)
-                .Select(x => new SupplierRoleInfo(x.Role ?? SupplierRole.Ukendt, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo || x.EndDateIsDemo, x.Source))
+                .Select(x => new SupplierRoleInfo(x.Role ?? SupplierRole.Unknown, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.IsDemo || x.EndDateIsDemo, x.Source))
                 .ToList()))
             .ToList();
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
-using OS2Hub.Web.Data.Seeding;
+using OS2Hub.Web.Features.Setup;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using OS2Hub.Web.Features.Localization;
@@ -24,12 +24,12 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
     /// The development status proposed where none was recorded or imported: udtrådt is obsolete; otherwise by OS2's
     /// maturity level (idé concept, sandkasse development, niveau 1 beta, niveau 2 and 3 stable); unknown proposes nothing.
     /// </summary>
-    public static string? ProposedStatus(MaturityLevel maturity, LifecycleState lifecycle) => lifecycle == LifecycleState.Udtraadt ? "obsolete" : maturity switch
+    public static string? ProposedStatus(MaturityLevel maturity, LifecycleState lifecycle) => lifecycle == LifecycleState.Retired ? "obsolete" : maturity switch
     {
-        MaturityLevel.Ide => "concept",
-        MaturityLevel.Sandkasse => "development",
-        MaturityLevel.Niveau1 => "beta",
-        MaturityLevel.Niveau2 or MaturityLevel.Niveau3 => "stable",
+        MaturityLevel.Idea => "concept",
+        MaturityLevel.Sandbox => "development",
+        MaturityLevel.Level1 => "beta",
+        MaturityLevel.Level2 or MaturityLevel.Level3 => "stable",
         _ => null,
     };
 
@@ -70,7 +70,7 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
         Require(p.LocalisationReady is not null, "PublicCodeExport_Missing_LocalisationReady");
         Require(languages.Count > 0, "PublicCodeExport_Missing_Languages");
         // Grouped by id: an untracked query gives each row its own Organisation instance.
-        var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer && x.IsCurrentOn(today))
+        var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Supplier && x.IsCurrentOn(today))
             .GroupBy(x => x.OrganisationId).Select(g => (Organisation: g.First().Organisation!, Roles: g.ToList())).ToList();
         foreach (var (organisation, _) in suppliers.Where(s => s.Roles.Any(x => x.EndDate is null)))
         {
@@ -94,7 +94,7 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
         }
 
         root.Add("platforms", new YamlSequenceNode(platforms.Select(x => new YamlScalarNode(x))));
-        var owners = p.Participations.Where(x => x.Kind == ParticipationKind.Medlem && x.IsCurrentOn(today)).Select(x => x.Organisation!)
+        var owners = p.Participations.Where(x => x.Kind == ParticipationKind.Member && x.IsCurrentOn(today)).Select(x => x.Organisation!)
             .DistinctBy(o => o.Id).OrderBy(o => o.Name, StringComparer.Ordinal).ToList();
         if (owners.Count > 0)
         {

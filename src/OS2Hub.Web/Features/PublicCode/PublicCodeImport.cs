@@ -3,7 +3,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
-using OS2Hub.Web.Data.Seeding;
+using OS2Hub.Web.Features.Setup;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
 using YamlDotNet.RepresentationModel;
@@ -94,7 +95,7 @@ public sealed class PublicCodeImport(IDbContextFactory<OS2HubDbContext> dbFactor
                 return OperationResult.Invalid(Texts.Format("PublicCodeImport_Error_SlugTaken", slug));
             }
 
-            product = db.Products.Add(new Product { Name = mapped.Name, Slug = slug, Lifecycle = LifecycleState.Aktiv, CreatedAt = now }).Entity;
+            product = db.Products.Add(new Product { Name = mapped.Name, Slug = slug, Lifecycle = LifecycleState.Active, CreatedAt = now }).Entity;
         }
 
         var before = Fields(productId is null ? null : product).ToList();
@@ -123,8 +124,8 @@ public sealed class PublicCodeImport(IDbContextFactory<OS2HubDbContext> dbFactor
 
     private static async Task<bool> AllowedAsync(OS2HubDbContext db, string userId, int? productId, Product? product, CancellationToken ct)
     {
-        var grants = await JoinWorkflowService.GrantsAsync(db, userId, ct);
-        return productId is null ? grants.Any(g => g.Role == GrantRole.Sekretariat) : product is not null && JoinWorkflowService.Decides(grants, product.Id);
+        var access = await AccessService.ForAsync(db, userId, ct);
+        return productId is null ? access.IsSecretariat : product is not null && access.Decides(product.Id);
     }
 
     private sealed record Mapped(Product Product, IReadOnlyList<ImportClaim> Claims);

@@ -1,7 +1,8 @@
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Features.Setup;
 using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using OS2Hub.Web.Data.Seeding;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;

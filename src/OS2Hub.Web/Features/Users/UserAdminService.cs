@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Email;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
@@ -33,7 +34,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
     public async Task<IReadOnlyList<UserInfo>?> ListAsync(string actorId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, actorId, ct))
         {
             return null;
         }
@@ -54,7 +55,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(siteBase);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, actorId, ct))
         {
             return OperationResult.Denied;
         }
@@ -124,7 +125,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
     public async Task<OperationResult> RevokeAsync(string actorId, int grantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await JoinWorkflowService.IsSecretariatAsync(db, actorId, ct))
+        if (!await AccessService.IsSecretariatAsync(db, actorId, ct))
         {
             return OperationResult.Denied;
         }
@@ -135,7 +136,7 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
             return OperationResult.NotFound;
         }
 
-        if (grant.Role == GrantRole.Sekretariat && await db.Grants.CountAsync(g => g.Role == GrantRole.Sekretariat, ct) == 1)
+        if (grant.Role == GrantRole.Secretariat && await db.Grants.CountAsync(g => g.Role == GrantRole.Secretariat, ct) == 1)
         {
             return OperationResult.Invalid(Texts.Get("Users_Error_LastSecretariat"));
         }
@@ -156,17 +157,17 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
 
     private static (int? ProductId, int? OrganisationId) Scoped(InviteInput input) => input.Role switch
     {
-        GrantRole.Produktkoordinator => (input.ProductId, null),
-        GrantRole.ItKoordinator or GrantRole.Leverandoerkontakt => (null, input.OrganisationId),
+        GrantRole.ProductCoordinator => (input.ProductId, null),
+        GrantRole.ItCoordinator or GrantRole.SupplierContact => (null, input.OrganisationId),
         _ => (null, null),
     };
 
     private static async Task<string?> ScopeErrorAsync(OS2HubDbContext db, GrantRole role, int? productId, int? organisationId, CancellationToken ct) => role switch
     {
-        GrantRole.Produktkoordinator when productId is null || !await db.Products.AnyAsync(p => p.Id == productId, ct) => Texts.Get("Users_Error_Product"),
-        GrantRole.ItKoordinator when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind != OrganisationKind.Virksomhed, ct)
+        GrantRole.ProductCoordinator when productId is null || !await db.Products.AnyAsync(p => p.Id == productId, ct) => Texts.Get("Users_Error_Product"),
+        GrantRole.ItCoordinator when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind != OrganisationKind.Company, ct)
             => Texts.Get("Users_Error_Authority"),
-        GrantRole.Leverandoerkontakt when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct) => Texts.Get("Users_Error_Supplier"),
+        GrantRole.SupplierContact when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct) => Texts.Get("Users_Error_Supplier"),
         _ => null,
     };
 

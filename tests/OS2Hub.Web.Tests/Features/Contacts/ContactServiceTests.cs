@@ -117,7 +117,7 @@ public sealed class ContactServiceTests : IDisposable
 
         var contact = (await _service.ListAsync("it-frederikshavn", "frederikshavn", Ct))!.Contacts.Single(c => c.Name == "Ny Person");
         var role = Assert.Single(contact.Roles);
-        Assert.Equal(("Gamma", ContactRoleKind.Kontaktperson, new DateOnly(2027, 1, 1)), (role.ProductName, role.Kind, role.StartDate!.Value));
+        Assert.Equal(("Gamma", ContactRoleKind.General, new DateOnly(2027, 1, 1)), (role.ProductName, role.Kind, role.StartDate!.Value));
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class ContactServiceTests : IDisposable
         async Task<int> Contact(string name, DateOnly? roleEnded)
         {
             var id = (await _service.SaveAsync("sekretariat", new ContactInput { OrganisationId = w.Organisations["København"], Name = name }, Ct)).Id!.Value;
-            Assert.True((await _service.AddRoleAsync("sekretariat", id, w.Products["Beta"], ContactRoleKind.Teknisk, new DateOnly(2019, 1, 1), roleEnded, Ct)).Succeeded);
+            Assert.True((await _service.AddRoleAsync("sekretariat", id, w.Products["Beta"], ContactRoleKind.Technical, new DateOnly(2019, 1, 1), roleEnded, Ct)).Succeeded);
             return id;
         }
 
@@ -148,7 +148,7 @@ public sealed class ContactServiceTests : IDisposable
     {
         var w = await WorkflowWorld.CreateAsync(_db);
 
-        var result = await _service.AddRoleAsync("it-frederikshavn", w.Contacts["Mette"], w.Products["Beta"], ContactRoleKind.Faglig, new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 1), Ct);
+        var result = await _service.AddRoleAsync("it-frederikshavn", w.Contacts["Mette"], w.Products["Beta"], ContactRoleKind.Professional, new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 1), Ct);
 
         Assert.Equal("Slutdatoen skal ligge efter startdatoen.", result.FieldErrors!["EndDate"]);
     }

@@ -86,9 +86,9 @@ public sealed class CostSplitTests
 
         SizeClass? ClassFor(int year) => CostSplit.FigureFor(year, figures) is { } f ? SizeClasses.FromPopulation(f.Population) : null;
 
-        Assert.Equal(SizeClass.Lille, ClassFor(2025));   // budget 2025 uses 1 January 2024
-        Assert.Equal(SizeClass.Mellem, ClassFor(2026));  // budget 2026 uses 1 January 2025
-        Assert.Equal(SizeClass.Lille, ClassFor(2020));   // no figure that old: the oldest one
+        Assert.Equal(SizeClass.Small, ClassFor(2025));   // budget 2025 uses 1 January 2024
+        Assert.Equal(SizeClass.Medium, ClassFor(2026));  // budget 2026 uses 1 January 2025
+        Assert.Equal(SizeClass.Small, ClassFor(2020));   // no figure that old: the oldest one
         Assert.Null(CostSplit.FigureFor(2026, []));
     }
 }

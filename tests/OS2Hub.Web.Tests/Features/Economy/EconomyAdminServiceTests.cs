@@ -25,14 +25,14 @@ public sealed class EconomyAdminServiceTests : IDisposable
 
         var result = await _admin.SaveFeeSheetAsync("pk-alfa", new FeeSheetInput
         {
-            ProductId = w.Alfa, BudgetYear = 2026, AnnualAmount = 120_000, JoiningFee = 25_000, Key = DistributionKey.Ligelig,
+            ProductId = w.Alfa, BudgetYear = 2026, AnnualAmount = 120_000, JoiningFee = 25_000, Key = DistributionKey.Equal,
             Reason = "Styregruppen 3. november 2026", Version = 1,
         }, Ct);
 
         Assert.True(result.Succeeded, result.Message);
         var change = Assert.Single(await _admin.HistoryAsync("pk-alfa", w.Alfa, Ct));
         Assert.True(change.IsCorrection);
-        Assert.Equal(("pk-alfa", 100_000L, 120_000L, DistributionKey.Foreningsnoegle, DistributionKey.Ligelig, "Styregruppen 3. november 2026"),
+        Assert.Equal(("pk-alfa", 100_000L, 120_000L, DistributionKey.AssociationKey, DistributionKey.Equal, "Styregruppen 3. november 2026"),
             (change.By, change.OldAnnualAmount!.Value, change.NewAnnualAmount, change.OldKey!.Value, change.NewKey, change.Reason));
         // Anyone sees the history; who made a change only those who may edit.
         Assert.Null(Assert.Single(await _admin.HistoryAsync(null, w.Alfa, Ct)).By);
@@ -45,7 +45,7 @@ public sealed class EconomyAdminServiceTests : IDisposable
 
         var result = await _admin.SaveFeeSheetAsync("sekretariat", new FeeSheetInput
         {
-            ProductId = w.Alfa, BudgetYear = 2027, AnnualAmount = 104_000, JoiningFee = 25_000, Key = DistributionKey.Foreningsnoegle, Reason = "Budget 2027",
+            ProductId = w.Alfa, BudgetYear = 2027, AnnualAmount = 104_000, JoiningFee = 25_000, Key = DistributionKey.AssociationKey, Reason = "Budget 2027",
         }, Ct);
 
         Assert.True(result.Succeeded, result.Message);
@@ -94,16 +94,16 @@ public sealed class EconomyAdminServiceTests : IDisposable
     {
         await EconomyWorld.CreateAsync(_db);
 
-        var bad = await _admin.SaveKeyAsync("sekretariat", new KeyInput { BudgetYear = 2027, Lille = 0, Mellem = 1.5m, Stor = 2, MegetStor = null, SecretariatPercent = 101 }, Ct);
-        var good = await _admin.SaveKeyAsync("sekretariat", new KeyInput { BudgetYear = 2027, Lille = 1, Mellem = 1.25m, Stor = 2, MegetStor = 4, SecretariatPercent = 5.5m, Source = "Generalforsamlingen 2026" }, Ct);
-        var changed = await _admin.SaveKeyAsync("sekretariat", new KeyInput { BudgetYear = 2027, Lille = 1, Mellem = 1.5m, Stor = 2, MegetStor = 4, SecretariatPercent = 5.5m, Version = 1 }, Ct);
+        var bad = await _admin.SaveKeyAsync("sekretariat", new KeyInput { BudgetYear = 2027, Small = 0, Medium = 1.5m, Large = 2, VeryLarge = null, SecretariatPercent = 101 }, Ct);
+        var good = await _admin.SaveKeyAsync("sekretariat", new KeyInput { BudgetYear = 2027, Small = 1, Medium = 1.25m, Large = 2, VeryLarge = 4, SecretariatPercent = 5.5m, Source = "Generalforsamlingen 2026" }, Ct);
+        var changed = await _admin.SaveKeyAsync("sekretariat", new KeyInput { BudgetYear = 2027, Small = 1, Medium = 1.5m, Large = 2, VeryLarge = 4, SecretariatPercent = 5.5m, Version = 1 }, Ct);
 
-        Assert.Equal(["Lille", "MegetStor", "SecretariatPercent"], bad.FieldErrors!.Keys.Order());
+        Assert.Equal(["SecretariatPercent", "Small", "VeryLarge"], bad.FieldErrors!.Keys.Order());
         Assert.True(good.Succeeded && changed.Succeeded);
         await using var db = _db.CreateDbContext();
         var log = await db.ChangeLog.Where(c => c.EntityType == nameof(EconomyYear) && c.EntityId == 2027).OrderBy(c => c.Id).ToListAsync(Ct);
         Assert.Equal(6, log.Count); // five values recorded, then the one that changed
-        Assert.Equal(("WeightMellem", "1.25", "1.5"), (log[^1].Field, log[^1].OldValue, log[^1].NewValue));
+        Assert.Equal(("WeightMedium", "1.25", "1.5"), (log[^1].Field, log[^1].OldValue, log[^1].NewValue));
     }
 
     [Fact]
@@ -114,13 +114,13 @@ public sealed class EconomyAdminServiceTests : IDisposable
         Assert.Equal(QuoteProblem.NoSizeClass, (await economy.QuoteAsync("alfa", "1083", null, Ct)).Problem);
         var version = (await _admin.AssessmentsAsync("sekretariat", Ct))!.Single(a => a.Slug == "region-syd").Version;
 
-        var result = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, 2027, SizeClass.Stor, 1_200_000, Ct);
+        var result = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, 2027, SizeClass.Large, 1_200_000, Ct);
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(SizeClass.Stor, (await economy.QuoteAsync("alfa", "1083", null, Ct)).Quote!.Own.Member.SizeClass);
-        var municipality = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Ny"], 0, 2027, SizeClass.Stor, null, Ct);
+        Assert.Equal(SizeClass.Large, (await economy.QuoteAsync("alfa", "1083", null, Ct)).Quote!.Own.Member.SizeClass);
+        var municipality = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Ny"], 0, 2027, SizeClass.Large, null, Ct);
         Assert.Equal(OperationOutcome.Invalid, municipality.Outcome);
-        Assert.Equal(OperationOutcome.Conflict, (await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, 2027, SizeClass.Lille, null, Ct)).Outcome);
+        Assert.Equal(OperationOutcome.Conflict, (await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version, 2027, SizeClass.Small, null, Ct)).Outcome);
         var bad = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Syd"], version + 1, 1999, (SizeClass)9, -3, Ct);
         Assert.Equal(["FromBudgetYear", "Population", "SizeClass"], bad.FieldErrors!.Keys.Order());
     }
@@ -132,13 +132,13 @@ public sealed class EconomyAdminServiceTests : IDisposable
         var economy = new EconomyService(_db, FixedClock.Default);
         var version = (await _admin.AssessmentsAsync("sekretariat", Ct))!.Single(a => a.Slug == "region-nord").Version;
 
-        var result = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Nord"], version, 2027, SizeClass.Lille, 20_000, Ct);
+        var result = await _admin.SaveAssessmentAsync("sekretariat", w.Orgs["Region Nord"], version, 2027, SizeClass.Small, 20_000, Ct);
 
         Assert.True(result.Succeeded, result.Message);
         SizeClass? ClassIn(FeeSheetView view) => view.Shares.Single(s => s.Member.Name == "Region Nord").Member.SizeClass;
-        Assert.Equal(SizeClass.MegetStor, ClassIn((await economy.ProductAsync("alfa", 2026, Ct))!.View!));
-        Assert.Equal(SizeClass.Lille, ClassIn((await economy.ProductAsync("alfa", 2027, Ct))!.View!));
+        Assert.Equal(SizeClass.VeryLarge, ClassIn((await economy.ProductAsync("alfa", 2026, Ct))!.View!));
+        Assert.Equal(SizeClass.Small, ClassIn((await economy.ProductAsync("alfa", 2027, Ct))!.View!));
         var row = (await _admin.AssessmentsAsync("sekretariat", Ct))!.Single(a => a.Slug == "region-nord");
-        Assert.Equal([(2024, SizeClass.MegetStor), (2027, SizeClass.Lille)], row.Assessments.Select(a => (a.FromBudgetYear, a.SizeClass)));
+        Assert.Equal([(2024, SizeClass.VeryLarge), (2027, SizeClass.Small)], row.Assessments.Select(a => (a.FromBudgetYear, a.SizeClass)));
     }
 }

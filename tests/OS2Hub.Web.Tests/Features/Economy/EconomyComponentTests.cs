@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Economy;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Infrastructure;
 

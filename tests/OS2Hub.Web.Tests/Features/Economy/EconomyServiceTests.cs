@@ -29,8 +29,8 @@ public sealed class EconomyServiceTests : IDisposable
         Assert.Equal([476L, 714, 952, 1_429, 1_429], view.Shares.Select(s => s.Contribution));
         Assert.Equal(100_000, view.TotalShares);
         Assert.False(view.IsEstimate);
-        Assert.Equal([(SizeClass?)SizeClass.Lille, SizeClass.Mellem, SizeClass.Stor, SizeClass.MegetStor], view.ByClass.Select(c => c.SizeClass));
-        Assert.Equal(2, view.ByClass.Single(c => c.SizeClass == SizeClass.MegetStor).Members);
+        Assert.Equal([(SizeClass?)SizeClass.Small, SizeClass.Medium, SizeClass.Large, SizeClass.VeryLarge], view.ByClass.Select(c => c.SizeClass));
+        Assert.Equal(2, view.ByClass.Single(c => c.SizeClass == SizeClass.VeryLarge).Members);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class EconomyServiceTests : IDisposable
         var w = await EconomyWorld.CreateAsync(_db);
         await using (var db = _db.CreateDbContext())
         {
-            db.Participations.Add(new Participation { ProductId = w.Beta, OrganisationId = w.Orgs["Lille"], Kind = ParticipationKind.Medlem, StartDate = new DateOnly(2020, 1, 1) });
+            db.Participations.Add(new Participation { ProductId = w.Beta, OrganisationId = w.Orgs["Lille"], Kind = ParticipationKind.Member, StartDate = new DateOnly(2020, 1, 1) });
             await db.SaveChangesAsync(Ct);
         }
 
@@ -130,11 +130,11 @@ public sealed class EconomyServiceTests : IDisposable
     public void EachKeyWeighsTheMembersItsOwnWay()
     {
         var key = new AssociationKey(2026, 1, 1.5m, 2, 3, 0, null, false);
-        EconomyMember[] members = [Member("0101", SizeClass.Lille, 10_000), Member("0147", SizeClass.MegetStor, 30_000)];
+        EconomyMember[] members = [Member("0101", SizeClass.Small, 10_000), Member("0147", SizeClass.VeryLarge, 30_000)];
 
-        Assert.Equal([25_000L, 75_000], Shares(DistributionKey.Foreningsnoegle));
-        Assert.Equal([50_000L, 50_000], Shares(DistributionKey.Ligelig));
-        Assert.Equal([25_000L, 75_000], Shares(DistributionKey.Befolkningstal));
+        Assert.Equal([25_000L, 75_000], Shares(DistributionKey.AssociationKey));
+        Assert.Equal([50_000L, 50_000], Shares(DistributionKey.Equal));
+        Assert.Equal([25_000L, 75_000], Shares(DistributionKey.Population));
         foreach (var k in Enum.GetValues<DistributionKey>())
         {
             // One member pays everything, whatever the key.
@@ -150,17 +150,17 @@ public sealed class EconomyServiceTests : IDisposable
         var key = new AssociationKey(2026, 1, 1.5m, 2, 3, 0, null, false);
         var unplaced = Member("1083", null, null);
 
-        var view = EconomyService.Compute(2026, new FeeTerms(2026, 1_000, 0, DistributionKey.Foreningsnoegle, false), key, [Member("0101", SizeClass.Lille, 1), unplaced]);
+        var view = EconomyService.Compute(2026, new FeeTerms(2026, 1_000, 0, DistributionKey.AssociationKey, false), key, [Member("0101", SizeClass.Small, 1), unplaced]);
 
         Assert.Equal(1_000, view.Shares.Single().Share);
         Assert.Equal([unplaced], view.Unplaced);
         // The equal split needs no class.
-        Assert.Equal(2, EconomyService.Compute(2026, new FeeTerms(2026, 1_000, 0, DistributionKey.Ligelig, false), key, [Member("0101", SizeClass.Lille, 1), unplaced]).Shares.Count);
+        Assert.Equal(2, EconomyService.Compute(2026, new FeeTerms(2026, 1_000, 0, DistributionKey.Equal, false), key, [Member("0101", SizeClass.Small, 1), unplaced]).Shares.Count);
     }
 
     [Theory]
-    [InlineData(DistributionKey.Foreningsnoegle)]
-    [InlineData(DistributionKey.Ligelig)]
+    [InlineData(DistributionKey.AssociationKey)]
+    [InlineData(DistributionKey.Equal)]
     public void WithTheSizeClassAndEqualKeysAddingAMemberNeverRaisesAnExistingMembersExactShare(DistributionKey distribution)
     {
         var key = new AssociationKey(2026, 1, 1.5m, 2, 3, 5, null, false);
@@ -182,7 +182,7 @@ public sealed class EconomyServiceTests : IDisposable
     {
         var org = new Organisation
         {
-            Name = "Vækst", Slug = "vaekst", Kind = OrganisationKind.Kommune, Code = "0200",
+            Name = "Vækst", Slug = "vaekst", Kind = OrganisationKind.Municipality, Code = "0200",
             PopulationFigures =
             [
                 new PopulationFigure { AsOf = new DateOnly(2024, 1, 1), Population = 24_500 },
@@ -191,15 +191,15 @@ public sealed class EconomyServiceTests : IDisposable
         };
 
         // Budget year Y uses the figure of 1 January Y−1: 2025 still lille, 2026 mellem.
-        Assert.Equal(SizeClass.Lille, EconomyService.MemberFor(org, 2025).SizeClass);
-        Assert.Equal(SizeClass.Mellem, EconomyService.MemberFor(org, 2026).SizeClass);
-        Assert.Equal(SizeClass.Mellem, EconomyService.MemberFor(org, 2030).SizeClass);
+        Assert.Equal(SizeClass.Small, EconomyService.MemberFor(org, 2025).SizeClass);
+        Assert.Equal(SizeClass.Medium, EconomyService.MemberFor(org, 2026).SizeClass);
+        Assert.Equal(SizeClass.Medium, EconomyService.MemberFor(org, 2030).SizeClass);
         // No figure that old: the oldest serves, and the member says so.
         var early = EconomyService.MemberFor(org, 2024);
-        Assert.Equal((SizeClass.Lille, true), (early.SizeClass!.Value, early.UsesOldestFigure));
+        Assert.Equal((SizeClass.Small, true), (early.SizeClass!.Value, early.UsesOldestFigure));
         Assert.False(EconomyService.MemberFor(org, 2026).UsesOldestFigure);
     }
 
     private static EconomyMember Member(string code, SizeClass? size, int? population) =>
-        new(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), $"m-{code}", $"M {code}", code, OrganisationKind.Kommune, size, population, null, false);
+        new(int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), $"m-{code}", $"M {code}", code, OrganisationKind.Municipality, size, population, null, false);
 }

@@ -5,8 +5,8 @@ namespace OS2Hub.Web.Tests.Features.Economy;
 
 /// <summary>
 /// A small economy with figures worked out by hand: product "Alfa" with a 2026 fee sheet of 100,000 kr. (joining fee
-/// 25,000 kr., the association's key) and the 2026 key 1 / 1.5 / 2 / 3 with 5 %. Members on 1 January 2026: Lille
-/// (0101, 20,000), Mellem (0147, 40,000), Stor (0151, 70,000), Megetstor (0153, 150,000) and Region Nord (assessed
+/// 25,000 kr., the association's key) and the 2026 key 1 / 1.5 / 2 / 3 with 5 %. Members on 1 January 2026: Small
+/// (0101, 20,000), Medium (0147, 40,000), Large (0151, 70,000), Megetstor (0153, 150,000) and Region Nord (assessed
 /// meget stor); Sen (0155, 30,000) joined 1 March 2026, so it shares from 2027. Ny (0813, 57,000) is not a member.
 /// Region Syd has no assessment; Firma A/S is a company. Population figures are dated 1 January 2025.
 /// Users: "sekretariat", "pk-alfa" (produktkoordinator of Alfa) and "it-ny" (IT-koordinator of Ny).
@@ -27,7 +27,7 @@ public sealed class EconomyWorld
         db.Products.AddRange(alfa, beta);
         Organisation Municipality(string name, string code, int population) => new()
         {
-            Name = name, Slug = name.ToLowerInvariant(), Kind = OrganisationKind.Kommune, Code = code, UpdatedAt = now,
+            Name = name, Slug = name.ToLowerInvariant(), Kind = OrganisationKind.Municipality, Code = code, UpdatedAt = now,
             PopulationFigures = [new PopulationFigure { AsOf = new DateOnly(2025, 1, 1), Population = population }],
         };
         Organisation[] orgs =
@@ -35,30 +35,30 @@ public sealed class EconomyWorld
             Municipality("Lille", "0101", 20_000), Municipality("Mellem", "0147", 40_000), Municipality("Stor", "0151", 70_000),
             Municipality("Megetstor", "0153", 150_000), Municipality("Sen", "0155", 30_000), Municipality("Ny", "0813", 57_000),
             new() { Name = "Region Nord", Slug = "region-nord", Kind = OrganisationKind.Region, Code = "1081", UpdatedAt = now,
-                SizeAssessments = [new SizeAssessment { FromBudgetYear = 2024, SizeClass = SizeClass.MegetStor, Population = 600_000 }] },
+                SizeAssessments = [new SizeAssessment { FromBudgetYear = 2024, SizeClass = SizeClass.VeryLarge, Population = 600_000 }] },
             new() { Name = "Region Syd", Slug = "region-syd", Kind = OrganisationKind.Region, Code = "1083", UpdatedAt = now },
-            new() { Name = "Firma A/S", Slug = "firma", Kind = OrganisationKind.Virksomhed, UpdatedAt = now },
+            new() { Name = "Firma A/S", Slug = "firma", Kind = OrganisationKind.Company, UpdatedAt = now },
         ];
         db.Organisations.AddRange(orgs);
         foreach (var member in new[] { "Lille", "Mellem", "Stor", "Megetstor" })
         {
-            db.Participations.Add(new Participation { Product = alfa, Organisation = orgs.Single(o => o.Name == member), Kind = ParticipationKind.Medlem, StartDate = new DateOnly(2020, 1, 1), CreatedAt = now });
+            db.Participations.Add(new Participation { Product = alfa, Organisation = orgs.Single(o => o.Name == member), Kind = ParticipationKind.Member, StartDate = new DateOnly(2020, 1, 1), CreatedAt = now });
         }
 
-        db.Participations.Add(new Participation { Product = alfa, Organisation = orgs.Single(o => o.Name == "Region Nord"), Kind = ParticipationKind.Medlem, StartDate = new DateOnly(2021, 1, 1), CreatedAt = now });
-        db.Participations.Add(new Participation { Product = alfa, Organisation = orgs.Single(o => o.Name == "Sen"), Kind = ParticipationKind.Medlem, StartDate = new DateOnly(2026, 3, 1), CreatedAt = now });
+        db.Participations.Add(new Participation { Product = alfa, Organisation = orgs.Single(o => o.Name == "Region Nord"), Kind = ParticipationKind.Member, StartDate = new DateOnly(2021, 1, 1), CreatedAt = now });
+        db.Participations.Add(new Participation { Product = alfa, Organisation = orgs.Single(o => o.Name == "Sen"), Kind = ParticipationKind.Member, StartDate = new DateOnly(2026, 3, 1), CreatedAt = now });
         foreach (var (id, grant) in new[]
         {
-            ("sekretariat", new Grant { UserId = "sekretariat", Role = GrantRole.Sekretariat }),
-            ("pk-alfa", new Grant { UserId = "pk-alfa", Role = GrantRole.Produktkoordinator, Product = alfa }),
-            ("it-ny", new Grant { UserId = "it-ny", Role = GrantRole.ItKoordinator, Organisation = orgs.Single(o => o.Name == "Ny") }),
+            ("sekretariat", new Grant { UserId = "sekretariat", Role = GrantRole.Secretariat }),
+            ("pk-alfa", new Grant { UserId = "pk-alfa", Role = GrantRole.ProductCoordinator, Product = alfa }),
+            ("it-ny", new Grant { UserId = "it-ny", Role = GrantRole.ItCoordinator, Organisation = orgs.Single(o => o.Name == "Ny") }),
         })
         {
             db.Users.Add(new AppUser { Id = id, UserName = $"{id}@example.dk", Email = $"{id}@example.dk", DisplayName = id, Grants = [grant] });
         }
 
-        db.EconomyYears.Add(new EconomyYear { BudgetYear = 2026, WeightLille = 1, WeightMellem = 1.5m, WeightStor = 2, WeightMegetStor = 3, SecretariatPercent = 5, Version = 1 });
-        db.FeeSheets.Add(new FeeSheet { Product = alfa, BudgetYear = 2026, AnnualAmount = 100_000, JoiningFee = 25_000, Key = DistributionKey.Foreningsnoegle, UpdatedAt = now, Version = 1 });
+        db.EconomyYears.Add(new EconomyYear { BudgetYear = 2026, WeightSmall = 1, WeightMedium = 1.5m, WeightLarge = 2, WeightVeryLarge = 3, SecretariatPercent = 5, Version = 1 });
+        db.FeeSheets.Add(new FeeSheet { Product = alfa, BudgetYear = 2026, AnnualAmount = 100_000, JoiningFee = 25_000, Key = DistributionKey.AssociationKey, UpdatedAt = now, Version = 1 });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         world.Alfa = alfa.Id;
         world.Beta = beta.Id;

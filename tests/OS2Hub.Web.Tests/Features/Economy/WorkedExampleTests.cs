@@ -26,7 +26,7 @@ public sealed class WorkedExampleTests : IDisposable
         var q = (await economy.QuoteAsync("os2rollekatalog", "0813", null, ct)).Quote!;
 
         // The demo fee sheets: 117,000 kr. shared in 2026, 120,000 kr. in 2027, 35,000 kr. to join; weights 1 / 1.5 / 2 / 3; 5 %.
-        Assert.Equal((117_000L, 35_000L, DistributionKey.Foreningsnoegle, 38), (sheet2026.Terms.AnnualAmount, sheet2026.Terms.JoiningFee, sheet2026.Terms.Key, sheet2026.Shares.Count));
+        Assert.Equal((117_000L, 35_000L, DistributionKey.AssociationKey, 38), (sheet2026.Terms.AnnualAmount, sheet2026.Terms.JoiningFee, sheet2026.Terms.Key, sheet2026.Shares.Count));
         Assert.Equal(120_000, q.After.Terms.AnnualAmount);
         Assert.False(q.IsEstimate);
         Assert.True(q.After.IsDemo);
@@ -35,7 +35,7 @@ public sealed class WorkedExampleTests : IDisposable
         // 120,000 × 1.5 / 67 = 2,686.57 kr., rounded to 2,686 kr., plus 5 % (134 kr.) = 2,820 kr. a year.
         Assert.Equal(35_000, q.JoiningFee);
         Assert.Equal(2027, q.FirstPayingYear);
-        Assert.Equal((SizeClass.Mellem, 57_523), (q.Own.Member.SizeClass!.Value, q.Own.Member.Population!.Value));
+        Assert.Equal((SizeClass.Medium, 57_523), (q.Own.Member.SizeClass!.Value, q.Own.Member.Population!.Value));
         Assert.Equal((2_686L, 134L, 2_820L), (q.Own.Share, q.Own.Contribution, q.Own.Total));
 
         // The 37 members of 1 January 2027 weigh 65.5 together; with Frederikshavn 67.

@@ -43,7 +43,7 @@ public sealed class OrganisationEditServiceTests : IDisposable
 
         var created = await _service.SaveAsync("sekretariat", new OrganisationEdit
         {
-            Name = "Ny Leverandør ApS", Slug = "ny-leverandoer-aps", Kind = OrganisationKind.Virksomhed, Cvr = "55133018", Website = "https://example.dk",
+            Name = "Ny Leverandør ApS", Slug = "ny-leverandoer-aps", Kind = OrganisationKind.Company, Cvr = "55133018", Website = "https://example.dk",
         }, Ct);
         var edit = (await _service.GetAsync("sekretariat", "frederikshavn", Ct))!;
         var edited = await _service.SaveAsync("sekretariat", edit with { RegionId = region, Website = "https://frederikshavn.dk", Slug = "frederikshavn-kommune" }, Ct);
@@ -65,13 +65,13 @@ public sealed class OrganisationEditServiceTests : IDisposable
 
         var result = await _service.SaveAsync("sekretariat", new OrganisationEdit
         {
-            Name = "Ny Kommune", Slug = "ny-kommune", Kind = OrganisationKind.Kommune, Code = "9999", RegionId = region, Cvr = "12345678",
+            Name = "Ny Kommune", Slug = "ny-kommune", Kind = OrganisationKind.Municipality, Code = "9999", RegionId = region, Cvr = "12345678",
         }, Ct);
         var duplicate = await _service.SaveAsync("sekretariat", new OrganisationEdit
         {
-            Name = "Kopi", Slug = "kopi", Kind = OrganisationKind.Kommune, Code = "0813", RegionId = region,
+            Name = "Kopi", Slug = "kopi", Kind = OrganisationKind.Municipality, Code = "0813", RegionId = region,
         }, Ct);
-        var noRegion = await _service.SaveAsync("sekretariat", new OrganisationEdit { Name = "Uden", Slug = "uden", Kind = OrganisationKind.Kommune, Code = "0850" }, Ct);
+        var noRegion = await _service.SaveAsync("sekretariat", new OrganisationEdit { Name = "Uden", Slug = "uden", Kind = OrganisationKind.Municipality, Code = "0850" }, Ct);
 
         Assert.Equal("Skriv den officielle firecifrede kommunekode, fx 0813.", result.FieldErrors!["Code"]);
         Assert.Contains("CVR-nummeret er ikke gyldigt", result.FieldErrors["Cvr"], StringComparison.Ordinal);

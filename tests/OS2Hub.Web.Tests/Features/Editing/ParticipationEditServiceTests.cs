@@ -26,7 +26,7 @@ public sealed class ParticipationEditServiceTests : IDisposable
         var w = await WorkflowWorld.CreateAsync(_db);
         var existing = (await _service.ListAsync("pk-alfa", w.Products["Alfa"], Ct))!.Single();
 
-        var added = await _service.AddAsync("pk-alfa", w.Products["Alfa"], w.Organisations["København"], SupplierRole.DriftHosting, new DateOnly(2024, 1, 1), null, Ct);
+        var added = await _service.AddAsync("pk-alfa", w.Products["Alfa"], w.Organisations["København"], SupplierRole.Hosting, new DateOnly(2024, 1, 1), null, Ct);
         var ended = await _service.SetPeriodAsync("pk-alfa", existing.Id, existing.Version, new DateOnly(2020, 1, 1), new DateOnly(2025, 1, 1), Ct);
 
         Assert.True(added.Succeeded, added.Message);
@@ -34,7 +34,7 @@ public sealed class ParticipationEditServiceTests : IDisposable
         var card = (await new ProductCatalogService(_db, FixedClock.Default).SearchAsync(new CatalogQuery(), Ct)).Items.Single(i => i.Name == "Alfa");
         Assert.Equal(["Københavns Kommune"], card.Suppliers);
         await using var db = _db.CreateDbContext();
-        Assert.Equal(2, await db.Participations.CountAsync(x => x.ProductId == w.Products["Alfa"] && x.Kind == ParticipationKind.Leverandoer, Ct));
+        Assert.Equal(2, await db.Participations.CountAsync(x => x.ProductId == w.Products["Alfa"] && x.Kind == ParticipationKind.Supplier, Ct));
         Assert.Equal(2, await db.ChangeLog.CountAsync(c => c.EntityId == w.Products["Alfa"] && c.Field.StartsWith("Leverandør"), Ct));
     }
 
@@ -43,7 +43,7 @@ public sealed class ParticipationEditServiceTests : IDisposable
     {
         var w = await WorkflowWorld.CreateAsync(_db);
 
-        var result = await _service.AddAsync("sekretariat", w.Products["Alfa"], null, SupplierRole.Ukendt, new DateOnly(2025, 1, 1), new DateOnly(2024, 1, 1), Ct);
+        var result = await _service.AddAsync("sekretariat", w.Products["Alfa"], null, SupplierRole.Unknown, new DateOnly(2025, 1, 1), new DateOnly(2024, 1, 1), Ct);
 
         Assert.Equal(["EndDate", "Role", "Supplier"], result.FieldErrors!.Keys.Order());
         Assert.Equal("Slutdatoen skal ligge efter startdatoen.", result.FieldErrors["EndDate"]);
@@ -58,16 +58,16 @@ public sealed class ParticipationEditServiceTests : IDisposable
     {
         var w = await WorkflowWorld.CreateAsync(_db);
         // A supplier role on the product in question, made by the secretariat.
-        var existing = await _service.AddAsync("sekretariat", w.Products[product], w.Organisations["Helsingør"], SupplierRole.Raadgivning, null, null, Ct);
+        var existing = await _service.AddAsync("sekretariat", w.Products[product], w.Organisations["Helsingør"], SupplierRole.Consulting, null, null, Ct);
         await using var db = _db.CreateDbContext();
-        var before = await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Leverandoer, Ct);
+        var before = await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Supplier, Ct);
 
         var add = await _service.AddAsync(user, w.Products[product], w.Organisations["København"], SupplierRole.Support, null, null, Ct);
         var period = await _service.SetPeriodAsync(user, existing.Id!.Value, 0, new DateOnly(2020, 1, 1), null, Ct);
 
         Assert.Equal(OperationOutcome.Denied, add.Outcome);
         Assert.Equal(OperationOutcome.Denied, period.Outcome);
-        Assert.Equal(before, await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Leverandoer, Ct));
+        Assert.Equal(before, await db.Participations.CountAsync(x => x.Kind == ParticipationKind.Supplier, Ct));
         Assert.Null((await db.Participations.AsNoTracking().SingleAsync(x => x.Id == existing.Id, Ct)).StartDate);
     }
 

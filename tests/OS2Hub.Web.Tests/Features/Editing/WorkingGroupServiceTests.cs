@@ -58,10 +58,10 @@ public sealed class WorkingGroupServiceTests : IDisposable
     {
         var w = await WorkflowWorld.CreateAsync(_db);
 
-        var second = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.Styregruppe, null, Ct);
-        var unnamed = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.Faggruppe, " ", Ct);
-        var named = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.Faggruppe, "Løn og personale", Ct);
-        var twin = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.Faggruppe, "løn og personale", Ct);
+        var second = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.SteeringGroup, null, Ct);
+        var unnamed = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.ProfessionalGroup, " ", Ct);
+        var named = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.ProfessionalGroup, "Løn og personale", Ct);
+        var twin = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.ProfessionalGroup, "løn og personale", Ct);
         var wrongPerson = await _service.AddSeatAsync("pk-alfa", named.Id!.Value, new SeatInput { OrganisationId = w.Organisations["København"], ContactPersonId = w.Contacts["Mette"] }, Ct);
         var backwards = await _service.AddSeatAsync("pk-alfa", named.Id!.Value, new SeatInput
         {
@@ -84,7 +84,7 @@ public sealed class WorkingGroupServiceTests : IDisposable
     public async Task ANewSeatWithAPersonIsShownOnTheProductPage()
     {
         var w = await WorkflowWorld.CreateAsync(_db);
-        var group = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.Koordinationsgruppe, null, Ct);
+        var group = await _service.AddGroupAsync("pk-alfa", w.Products["Alfa"], WorkingGroupKind.CoordinationGroup, null, Ct);
 
         var seat = await _service.AddSeatAsync("pk-alfa", group.Id!.Value, new SeatInput
         {
@@ -93,7 +93,7 @@ public sealed class WorkingGroupServiceTests : IDisposable
 
         Assert.True(seat.Succeeded, seat.Message);
         var details = await new OS2Hub.Web.Features.Products.ProductDetailsService(_db, FixedClock.Default).GetAsync("alfa", Ct);
-        var coordination = details!.WorkingGroups.Single(g => g.Kind == WorkingGroupKind.Koordinationsgruppe);
+        var coordination = details!.WorkingGroups.Single(g => g.Kind == WorkingGroupKind.CoordinationGroup);
         Assert.Equal(("Frederikshavn Kommune", "Mette Kontaktsen", true), (coordination.Members[0].Name, coordination.Members[0].PersonName, coordination.Members[0].IsChair));
     }
 

@@ -55,7 +55,7 @@ public sealed class ConcurrencyTests : IDisposable
         db.JoinRequests.Add(new JoinRequest
         {
             ProductId = w.Products["Beta"], OrganisationId = w.Organisations["Frederikshavn"], RequestedByUserId = "x", ContactName = "x",
-            IntendedStart = new DateOnly(2027, 1, 1), Status = JoinRequestStatus.Afventer,
+            IntendedStart = new DateOnly(2027, 1, 1), Status = JoinRequestStatus.Pending,
         });
 
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
@@ -73,7 +73,7 @@ public sealed class ConcurrencyTests : IDisposable
         await using var db = _db.CreateDbContext();
         db.Participations.Add(new Participation
         {
-            ProductId = w.Products["Alfa"], OrganisationId = w.Organisations["Frederikshavn"], Kind = ParticipationKind.Medlem,
+            ProductId = w.Products["Alfa"], OrganisationId = w.Organisations["Frederikshavn"], Kind = ParticipationKind.Member,
             StartDate = start is null ? null : DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
             EndDate = end is null ? null : DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -88,7 +88,7 @@ public sealed class ConcurrencyTests : IDisposable
         await using var db = _db.CreateDbContext();
         db.Participations.Add(new Participation
         {
-            ProductId = w.Products["Alfa"], OrganisationId = w.Organisations["Frederikshavn"], Kind = ParticipationKind.Medlem,
+            ProductId = w.Products["Alfa"], OrganisationId = w.Organisations["Frederikshavn"], Kind = ParticipationKind.Member,
             StartDate = new DateOnly(2015, 1, 1), EndDate = new DateOnly(2019, 1, 1),
         });
 

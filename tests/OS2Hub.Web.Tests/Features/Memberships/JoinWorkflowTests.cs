@@ -26,7 +26,7 @@ public sealed class JoinWorkflowTests : IDisposable
     {
         await using var db = _db.CreateDbContext();
         return await db.Participations.AsNoTracking()
-            .Where(x => x.Kind == ParticipationKind.Medlem && x.OrganisationId == w.Organisations[organisation] && x.ProductId == w.Products[product])
+            .Where(x => x.Kind == ParticipationKind.Member && x.OrganisationId == w.Organisations[organisation] && x.ProductId == w.Products[product])
             .ToListAsync(Ct);
     }
 
@@ -39,12 +39,12 @@ public sealed class JoinWorkflowTests : IDisposable
 
         Assert.True(result.Succeeded, result.Message);
         var request = await Request(result.Id!.Value);
-        Assert.Equal(JoinRequestStatus.Afventer, request.Status);
+        Assert.Equal(JoinRequestStatus.Pending, request.Status);
         Assert.Equal("Vi vil gerne med", request.Comment);
         Assert.False(request.AgreementPresented);
         await using var db = _db.CreateDbContext();
         var logged = await db.MembershipEvents.SingleAsync(e => e.JoinRequestId == request.Id, Ct);
-        Assert.Equal(MembershipAction.Anmodet, logged.Action);
+        Assert.Equal(MembershipAction.Requested, logged.Action);
         Assert.Equal("it-frederikshavn", logged.UserId);
     }
 
@@ -172,7 +172,7 @@ public sealed class JoinWorkflowTests : IDisposable
 
         Assert.True(result.Succeeded, result.Message);
         var request = await Request(w.Requests["København→Alfa"]);
-        Assert.Equal(JoinRequestStatus.Godkendt, request.Status);
+        Assert.Equal(JoinRequestStatus.Approved, request.Status);
         Assert.Equal("pk-alfa", request.DecidedByUserId);
         var membership = Assert.Single(await Memberships(w, "København", "Alfa"));
         Assert.Equal(new DateOnly(2027, 1, 1), membership.StartDate);
@@ -190,7 +190,7 @@ public sealed class JoinWorkflowTests : IDisposable
         Assert.Equal(OperationOutcome.Invalid, noReason.Outcome);
         Assert.True(rejected.Succeeded);
         var request = await Request(w.Requests["Frederikshavn→Beta"]);
-        Assert.Equal(JoinRequestStatus.Afvist, request.Status);
+        Assert.Equal(JoinRequestStatus.Rejected, request.Status);
         Assert.Equal("Produktet tager ikke nye medlemmer før 2028.", request.DecisionReason);
         Assert.Empty(await Memberships(w, "Frederikshavn", "Beta"));
     }
@@ -208,7 +208,7 @@ public sealed class JoinWorkflowTests : IDisposable
         Assert.True(withdrawn.Succeeded);
         Assert.Equal(OperationOutcome.Conflict, approve.Outcome);
         Assert.Equal(OperationOutcome.Conflict, again.Outcome);
-        Assert.Equal(JoinRequestStatus.Trukket, (await Request(id)).Status);
+        Assert.Equal(JoinRequestStatus.Withdrawn, (await Request(id)).Status);
         Assert.Empty(await Memberships(w, "Frederikshavn", "Beta"));
     }
 

@@ -31,26 +31,26 @@ public sealed class WorkflowWorld
         await using var db = database.CreateDbContext();
         var orgs = new Dictionary<string, Organisation>
         {
-            ["Frederikshavn"] = new() { Name = "Frederikshavn Kommune", Slug = "frederikshavn", Kind = OrganisationKind.Kommune, Code = "0813" },
-            ["Helsingør"] = new() { Name = "Helsingør Kommune", Slug = "helsingoer", Kind = OrganisationKind.Kommune, Code = "0217" },
-            ["København"] = new() { Name = "Københavns Kommune", Slug = "koebenhavn", Kind = OrganisationKind.Kommune, Code = "0101" },
-            ["Leverandør"] = new() { Name = "Leverandør ApS", Slug = "leverandoer-aps", Kind = OrganisationKind.Virksomhed },
+            ["Frederikshavn"] = new() { Name = "Frederikshavn Kommune", Slug = "frederikshavn", Kind = OrganisationKind.Municipality, Code = "0813" },
+            ["Helsingør"] = new() { Name = "Helsingør Kommune", Slug = "helsingoer", Kind = OrganisationKind.Municipality, Code = "0217" },
+            ["København"] = new() { Name = "Københavns Kommune", Slug = "koebenhavn", Kind = OrganisationKind.Municipality, Code = "0101" },
+            ["Leverandør"] = new() { Name = "Leverandør ApS", Slug = "leverandoer-aps", Kind = OrganisationKind.Company },
             ["Region Prøve"] = new() { Name = "Region Prøve", Slug = "region-proeve", Kind = OrganisationKind.Region },
         };
         var products = new Dictionary<string, Product>
         {
-            ["Alfa"] = new() { Name = "Alfa", Slug = "alfa", Lifecycle = LifecycleState.Aktiv },
-            ["Beta"] = new() { Name = "Beta", Slug = "beta", Lifecycle = LifecycleState.Aktiv },
-            ["Gamma"] = new() { Name = "Gamma", Slug = "gamma", Lifecycle = LifecycleState.Aktiv },
+            ["Alfa"] = new() { Name = "Alfa", Slug = "alfa", Lifecycle = LifecycleState.Active },
+            ["Beta"] = new() { Name = "Beta", Slug = "beta", Lifecycle = LifecycleState.Active },
+            ["Gamma"] = new() { Name = "Gamma", Slug = "gamma", Lifecycle = LifecycleState.Active },
         };
         db.Organisations.AddRange(orgs.Values);
         db.Products.AddRange(products.Values);
         foreach (var member in new[] { "Frederikshavn", "Helsingør" })
         {
-            db.Participations.Add(new Participation { Product = products["Alfa"], Organisation = orgs[member], Kind = ParticipationKind.Medlem, StartDate = new DateOnly(2020, 1, 1) });
+            db.Participations.Add(new Participation { Product = products["Alfa"], Organisation = orgs[member], Kind = ParticipationKind.Member, StartDate = new DateOnly(2020, 1, 1) });
         }
 
-        db.Participations.Add(new Participation { Product = products["Alfa"], Organisation = orgs["Leverandør"], Kind = ParticipationKind.Leverandoer, Role = SupplierRole.Udvikling });
+        db.Participations.Add(new Participation { Product = products["Alfa"], Organisation = orgs["Leverandør"], Kind = ParticipationKind.Supplier, Role = SupplierRole.Development });
         var requests = new Dictionary<string, JoinRequest>
         {
             ["Frederikshavn→Beta"] = Open(products["Beta"], orgs["Frederikshavn"]),
@@ -64,18 +64,18 @@ public sealed class WorkflowWorld
             ["Mette"] = new() { Organisation = orgs["Frederikshavn"], Name = "Mette Kontaktsen", Title = "IT-konsulent", Email = "mette.kontaktsen@frederikshavn.example.dk", Phone = "+45 98 45 50 00" },
             ["Hans"] = new() { Organisation = orgs["Helsingør"], Name = "Hans Helsingsen", Email = "hans@helsingoer.example.dk" },
         };
-        contacts["Mette"].Roles.Add(new ContactRole { Product = products["Alfa"], Kind = ContactRoleKind.Kontaktperson, StartDate = new DateOnly(2020, 1, 1) });
+        contacts["Mette"].Roles.Add(new ContactRole { Product = products["Alfa"], Kind = ContactRoleKind.General, StartDate = new DateOnly(2020, 1, 1) });
         db.ContactPersons.AddRange(contacts.Values);
-        var steering = new WorkingGroup { Product = products["Alfa"], Kind = WorkingGroupKind.Styregruppe };
+        var steering = new WorkingGroup { Product = products["Alfa"], Kind = WorkingGroupKind.SteeringGroup };
         steering.Members.Add(new WorkingGroupMember { Organisation = orgs["Frederikshavn"], ContactPerson = contacts["Mette"], IsChair = true, StartDate = new DateOnly(2020, 1, 1) });
         steering.Members.Add(new WorkingGroupMember { Organisation = orgs["Helsingør"], ContactPerson = contacts["Hans"], StartDate = new DateOnly(2021, 1, 1) });
-        var betaSteering = new WorkingGroup { Product = products["Beta"], Kind = WorkingGroupKind.Styregruppe };
+        var betaSteering = new WorkingGroup { Product = products["Beta"], Kind = WorkingGroupKind.SteeringGroup };
         db.WorkingGroups.AddRange(steering, betaSteering);
 
-        AddUser(db, "sekretariat", new Grant { UserId = "sekretariat", Role = GrantRole.Sekretariat });
-        AddUser(db, "pk-alfa", new Grant { UserId = "pk-alfa", Role = GrantRole.Produktkoordinator, Product = products["Alfa"] });
-        AddUser(db, "it-frederikshavn", new Grant { UserId = "it-frederikshavn", Role = GrantRole.ItKoordinator, Organisation = orgs["Frederikshavn"] });
-        AddUser(db, "leverandoer", new Grant { UserId = "leverandoer", Role = GrantRole.Leverandoerkontakt, Organisation = orgs["Leverandør"] });
+        AddUser(db, "sekretariat", new Grant { UserId = "sekretariat", Role = GrantRole.Secretariat });
+        AddUser(db, "pk-alfa", new Grant { UserId = "pk-alfa", Role = GrantRole.ProductCoordinator, Product = products["Alfa"] });
+        AddUser(db, "it-frederikshavn", new Grant { UserId = "it-frederikshavn", Role = GrantRole.ItCoordinator, Organisation = orgs["Frederikshavn"] });
+        AddUser(db, "leverandoer", new Grant { UserId = "leverandoer", Role = GrantRole.SupplierContact, Organisation = orgs["Leverandør"] });
         AddUser(db, "uden-rolle");
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 
@@ -91,7 +91,7 @@ public sealed class WorkflowWorld
     private static JoinRequest Open(Product product, Organisation organisation) => new()
     {
         Product = product, Organisation = organisation, RequestedByUserId = "sekretariat", ContactName = "Kontakt",
-        IntendedStart = new DateOnly(2027, 1, 1), Status = JoinRequestStatus.Afventer, CreatedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
+        IntendedStart = new DateOnly(2027, 1, 1), Status = JoinRequestStatus.Pending, CreatedAt = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc),
     };
 
     private static void AddUser(OS2Hub.Web.Data.OS2HubDbContext db, string id, params Grant[] grants)
@@ -104,6 +104,6 @@ public sealed class WorkflowWorld
     public JoinRequestInput Input(string organisation, string product) => new()
     {
         ProductId = Products[product], OrganisationId = Organisations[organisation], ContactName = "Mette Jensen",
-        IntendedStart = new DateOnly(2027, 1, 1), WantsKoordinationsgruppe = true,
+        IntendedStart = new DateOnly(2027, 1, 1), WantsCoordinationGroup = true,
     };
 }

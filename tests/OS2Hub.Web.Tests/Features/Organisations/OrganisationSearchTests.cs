@@ -31,7 +31,7 @@ public sealed class OrganisationSearchTests : IDisposable
         await _db.LoadReferenceDataAsync();
 
         // Act
-        var found = await _service.ListAsync(OrganisationKind.Kommune, query, TestContext.Current.CancellationToken);
+        var found = await _service.ListAsync(OrganisationKind.Municipality, query, TestContext.Current.CancellationToken);
 
         // Assert: the municipality is first among few, under the slug its URL has always had.
         Assert.Equal(slug, Assert.Single(found, o => o.Slug == slug).Slug);

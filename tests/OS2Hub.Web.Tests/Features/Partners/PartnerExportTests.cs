@@ -11,17 +11,17 @@ public sealed class PartnerExportTests
 {
     private static readonly PartnerList s_list = new("Leverandør ApS", [], [],
     [
-        new PartnerSection(1, "os2rollekatalog", "OS2rollekatalog", [SupplierRole.Udvikling],
+        new PartnerSection(1, "os2rollekatalog", "OS2rollekatalog", [SupplierRole.Development],
         [
-            new PartnerAuthority("aeroe", "Ærø Kommune", OrganisationKind.Kommune, "Region Syddanmark", SizeClass.Lille, new DateOnly(2019, 3, 1),
+            new PartnerAuthority("aeroe", "Ærø Kommune", OrganisationKind.Municipality, "Region Syddanmark", SizeClass.Small, new DateOnly(2019, 3, 1),
             [
                 new PartnerContact("Søren Ødegård", "=HYPERLINK(\"http://x\")", "soeren@aeroe.example.dk", "+45 62 52 10 00"),
                 new PartnerContact("Åse Blå", "@chef", null, "-1"),
             ]),
             new PartnerAuthority("region-midt", "Region Midtjylland", OrganisationKind.Region, "Region Midtjylland", null, null, []),
         ],
-        [new PartnerSupplier("magenta-aps", "Magenta ApS", [SupplierRole.DriftHosting, SupplierRole.Support])],
-        [new PartnerGroup(WorkingGroupKind.Styregruppe, null, [new PartnerGroupSeat("Ærø Kommune", "Søren Ødegård", true)])]),
+        [new PartnerSupplier("magenta-aps", "Magenta ApS", [SupplierRole.Hosting, SupplierRole.Support])],
+        [new PartnerGroup(WorkingGroupKind.SteeringGroup, null, [new PartnerGroupSeat("Ærø Kommune", "Søren Ødegård", true)])]),
     ]);
 
     private static readonly string[] s_header = ["Produkt", "Myndighed", "Type", "Region", "Størrelse", "Medejer siden", "Kontaktperson", "Titel", "E-mail", "Telefon"];

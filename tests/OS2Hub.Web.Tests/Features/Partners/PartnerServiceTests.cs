@@ -27,15 +27,15 @@ public sealed class PartnerServiceTests : IDisposable
         await using var db = _db.CreateDbContext();
         foreach (var (user, name, product, end) in new[] { ("leverandoer-beta", "Beta ApS", "Beta", (DateOnly?)null), ("leverandoer-gammel", "Gammel ApS", "Gamma", new DateOnly(2026, 6, 30)) })
         {
-            var supplier = new Organisation { Name = name, Slug = name.ToLowerInvariant().Replace(' ', '-'), Kind = OrganisationKind.Virksomhed };
+            var supplier = new Organisation { Name = name, Slug = name.ToLowerInvariant().Replace(' ', '-'), Kind = OrganisationKind.Company };
             db.Organisations.Add(supplier);
-            db.Participations.Add(new Participation { ProductId = w.Products[product], Organisation = supplier, Kind = ParticipationKind.Leverandoer, Role = SupplierRole.DriftHosting, StartDate = new DateOnly(2020, 1, 1), EndDate = end });
+            db.Participations.Add(new Participation { ProductId = w.Products[product], Organisation = supplier, Kind = ParticipationKind.Supplier, Role = SupplierRole.Hosting, StartDate = new DateOnly(2020, 1, 1), EndDate = end });
             var account = new AppUser { Id = user, UserName = user, Email = $"{user}@example.dk", DisplayName = user };
-            account.Grants.Add(new Grant { UserId = user, Role = GrantRole.Leverandoerkontakt, Organisation = supplier });
+            account.Grants.Add(new Grant { UserId = user, Role = GrantRole.SupplierContact, Organisation = supplier });
             db.Users.Add(account);
         }
 
-        db.Participations.Add(new Participation { ProductId = w.Products["Beta"], OrganisationId = w.Organisations["Leverandør"], Kind = ParticipationKind.Leverandoer, Role = SupplierRole.Support, StartDate = new DateOnly(2027, 1, 1) });
+        db.Participations.Add(new Participation { ProductId = w.Products["Beta"], OrganisationId = w.Organisations["Leverandør"], Kind = ParticipationKind.Supplier, Role = SupplierRole.Support, StartDate = new DateOnly(2027, 1, 1) });
         await db.SaveChangesAsync(Ct);
         return w;
     }
@@ -63,8 +63,8 @@ public sealed class PartnerServiceTests : IDisposable
         await WorldAsync();
         var slug = product.ToLowerInvariant();
 
-        var viewed = await _service.ListAsync(user, new PartnerFilter(), PersonalDataAccess.Vist, Ct);
-        var exported = await _service.ListAsync(user, new PartnerFilter { Product = slug }, PersonalDataAccess.ExcelEksport, Ct);
+        var viewed = await _service.ListAsync(user, new PartnerFilter(), PersonalDataAccess.Viewed, Ct);
+        var exported = await _service.ListAsync(user, new PartnerFilter { Product = slug }, PersonalDataAccess.ExcelExport, Ct);
 
         Assert.Equal(sees, viewed?.Sections.Any(s => s.Slug == slug) ?? false);
         Assert.Equal(sees, exported?.Sections.Any(s => s.Slug == slug) ?? false);
@@ -72,7 +72,7 @@ public sealed class PartnerServiceTests : IDisposable
         var csv = System.Text.Encoding.UTF8.GetString(PartnerExport.ToCsv(exported ?? new PartnerList(null, [], [], [])));
         Assert.Equal(sees && product == "Alfa", csv.Contains("Alfa;Frederikshavn Kommune", StringComparison.Ordinal));
         await using var db = _db.CreateDbContext();
-        Assert.Equal(sees ? 1 : 0, await db.PersonalDataAccessLog.CountAsync(e => e.UserId == user && e.Access == PersonalDataAccess.ExcelEksport, Ct));
+        Assert.Equal(sees ? 1 : 0, await db.PersonalDataAccessLog.CountAsync(e => e.UserId == user && e.Access == PersonalDataAccess.ExcelExport, Ct));
     }
 
     [Fact]
@@ -80,11 +80,11 @@ public sealed class PartnerServiceTests : IDisposable
     {
         var w = await WorldAsync();
 
-        var list = await _service.ListAsync("leverandoer", new PartnerFilter(), PersonalDataAccess.Vist, Ct);
+        var list = await _service.ListAsync("leverandoer", new PartnerFilter(), PersonalDataAccess.Viewed, Ct);
 
         Assert.Equal("Leverandør ApS", list!.Supplier);
         var alfa = Assert.Single(list.Sections);
-        Assert.Equal([SupplierRole.Udvikling], alfa.OwnRoles);
+        Assert.Equal([SupplierRole.Development], alfa.OwnRoles);
         Assert.Equal(["Frederikshavn Kommune", "Helsingør Kommune"], alfa.Authorities.Select(a => a.Name));
         var mette = Assert.Single(alfa.Authorities[0].Contacts);
         Assert.Equal(("Mette Kontaktsen", "IT-konsulent", "mette.kontaktsen@frederikshavn.example.dk", "+45 98 45 50 00"), (mette.Name, mette.Title, mette.Email, mette.Phone));
@@ -108,11 +108,11 @@ public sealed class PartnerServiceTests : IDisposable
             await db.Organisations.Where(o => o.Id == w.Organisations["Frederikshavn"]).ExecuteUpdateAsync(u => u.SetProperty(o => o.RegionId, nord.Id), Ct);
         }
 
-        var byRegion = await _service.ListAsync("sekretariat", new PartnerFilter { Region = "region-nordjylland" }, PersonalDataAccess.Vist, Ct);
-        var byRole = await _service.ListAsync("sekretariat", new PartnerFilter { Role = SupplierRole.DriftHosting }, PersonalDataAccess.Vist, Ct);
-        var byPerson = await _service.ListAsync("sekretariat", new PartnerFilter { Text = "kontaktsen" }, PersonalDataAccess.Vist, Ct);
-        var byFoldedName = await _service.ListAsync("sekretariat", new PartnerFilter { Text = "frederiks-havn" }, PersonalDataAccess.Vist, Ct);
-        var ownRole = await _service.ListAsync("leverandoer", new PartnerFilter { Role = SupplierRole.DriftHosting }, PersonalDataAccess.Vist, Ct);
+        var byRegion = await _service.ListAsync("sekretariat", new PartnerFilter { Region = "region-nordjylland" }, PersonalDataAccess.Viewed, Ct);
+        var byRole = await _service.ListAsync("sekretariat", new PartnerFilter { Role = SupplierRole.Hosting }, PersonalDataAccess.Viewed, Ct);
+        var byPerson = await _service.ListAsync("sekretariat", new PartnerFilter { Text = "kontaktsen" }, PersonalDataAccess.Viewed, Ct);
+        var byFoldedName = await _service.ListAsync("sekretariat", new PartnerFilter { Text = "frederiks-havn" }, PersonalDataAccess.Viewed, Ct);
+        var ownRole = await _service.ListAsync("leverandoer", new PartnerFilter { Role = SupplierRole.Hosting }, PersonalDataAccess.Viewed, Ct);
 
         Assert.Equal([("alfa", "Frederikshavn Kommune")], byRegion!.Sections.SelectMany(s => s.Authorities.Select(a => (s.Slug, a.Name))));
         Assert.Equal(["beta"], byRole!.Sections.Select(s => s.Slug)); // Gamma's hosting ended on 30 June 2026

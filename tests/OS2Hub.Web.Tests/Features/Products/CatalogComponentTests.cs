@@ -8,8 +8,8 @@ public sealed class CatalogComponentTests : MudBunitContext
 {
     private static readonly CatalogFacets Facets = new(
         [new("idm", "Organisation og IdM", 3), new("iot", "IoT", 1), new(CatalogQuery.Unknown, CatalogQuery.Unknown, 0)],
-        [new("Ukendt", "Ukendt", 2), new("Niveau1", "Niveau1", 2)],
-        [new("Aktiv", "Aktiv", 4)],
+        [new("ukendt", "Unknown", 2), new("niveau1", "Level1", 2)],
+        [new("aktiv", "Active", 4)],
         [new("magenta-aps", "Magenta ApS", 2)],
         [new("0751", "Aarhus Kommune", 2), new("0101", "Københavns Kommune", 0)],
         [new("1082", "Region Midtjylland", 2)],
@@ -21,7 +21,7 @@ public sealed class CatalogComponentTests : MudBunitContext
         var cut = Render<CatalogFilters>(p => p.Add(c => c.Facets, Facets).Add(c => c.Query, new CatalogQuery()));
 
         Assert.Equal("Organisation og IdM (3)", cut.Find("label[for='facet-kategori-idm']").TextContent.Trim());
-        Assert.Equal("Niveau 1 (2)", cut.Find("label[for='facet-modenhed-Niveau1']").TextContent.Trim());
+        Assert.Equal("Niveau 1 (2)", cut.Find("label[for='facet-modenhed-niveau1']").TextContent.Trim());
         Assert.Equal("ukendt (0)", cut.Find("label[for='facet-kategori-ukendt']").TextContent.Trim());
         // Municipalities that would give nothing are hidden from the long list.
         Assert.Empty(cut.FindAll("#facet-kommune-0101"));
@@ -48,14 +48,14 @@ public sealed class CatalogComponentTests : MudBunitContext
     public void ClearingATickedValueRemovesIt()
     {
         CatalogQuery? raised = null;
-        var query = new CatalogQuery { Maturities = [MaturityLevel.Niveau1, MaturityLevel.Ukendt] };
+        var query = new CatalogQuery { Maturities = [MaturityLevel.Level1, MaturityLevel.Unknown] };
         var cut = Render<CatalogFilters>(p => p.Add(c => c.Facets, Facets).Add(c => c.Query, query)
             .Add(c => c.QueryChanged, q => raised = q));
 
-        Assert.True(cut.Find("#facet-modenhed-Niveau1").HasAttribute("checked"));
-        cut.Find("#facet-modenhed-Niveau1").Change(false);
+        Assert.True(cut.Find("#facet-modenhed-niveau1").HasAttribute("checked"));
+        cut.Find("#facet-modenhed-niveau1").Change(false);
 
-        Assert.Equal([MaturityLevel.Ukendt], raised!.Maturities);
+        Assert.Equal([MaturityLevel.Unknown], raised!.Maturities);
     }
 
     [Fact]
@@ -79,9 +79,9 @@ public sealed class CatalogComponentTests : MudBunitContext
     {
         var result = new CatalogResult(
             [
-                new ProductCard(1, "os2mo", "OS2mo", "Organisationskomponent.", "da", "IdM", MaturityLevel.Niveau2, LifecycleState.Aktiv,
+                new ProductCard(1, "os2mo", "OS2mo", "Organisationskomponent.", "da", "IdM", MaturityLevel.Level2, LifecycleState.Active,
                     "MPL-2.0", 12, ["Magenta ApS"], DateTime.UtcNow),
-                new ProductCard(2, "os2iot", "OS2iot", "IoT platform.", "en", null, MaturityLevel.Ukendt, LifecycleState.Frosset,
+                new ProductCard(2, "os2iot", "OS2iot", "IoT platform.", "en", null, MaturityLevel.Unknown, LifecycleState.Frozen,
                     null, 0, [], DateTime.UtcNow),
             ], 2, 1, 20, Facets);
 

@@ -18,10 +18,10 @@ public sealed class CatalogFilterTests : IDisposable
         .Region("1082", "Region Midtjylland").Region("1084", "Region Hovedstaden")
         .Municipality("0751", "Aarhus", "1082").Municipality("0710", "Favrskov", "1082").Municipality("0101", "København", "1084")
         .Supplier("Magenta ApS").Supplier("Digital Identity ApS")
-        .Product("Alfa", "IdM", MaturityLevel.Niveau2, "MPL-2.0", updated: new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc))
-        .Product("Beta", "IdM", MaturityLevel.Niveau1, "EUPL-1.2", updated: new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc))
-        .Product("Gamma", "IoT", MaturityLevel.Niveau1, null, updated: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))
-        .Product("Delta", null, MaturityLevel.Ukendt, "MPL-2.0", lifecycle: LifecycleState.Udtraadt)
+        .Product("Alfa", "IdM", MaturityLevel.Level2, "MPL-2.0", updated: new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc))
+        .Product("Beta", "IdM", MaturityLevel.Level1, "EUPL-1.2", updated: new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc))
+        .Product("Gamma", "IoT", MaturityLevel.Level1, null, updated: new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))
+        .Product("Delta", null, MaturityLevel.Unknown, "MPL-2.0", lifecycle: LifecycleState.Retired)
         .Member("Alfa", "0751").Member("Alfa", "0710").Member("Alfa", "0101")
         .Member("Beta", "0751")
         .Member("Gamma", "0101").Member("Gamma", "0710", end: new DateOnly(2024, 1, 1))
@@ -39,7 +39,7 @@ public sealed class CatalogFilterTests : IDisposable
     {
         await SeedAsync();
 
-        var result = await Search(new CatalogQuery { Maturities = [MaturityLevel.Niveau1, MaturityLevel.Niveau2] });
+        var result = await Search(new CatalogQuery { Maturities = [MaturityLevel.Level1, MaturityLevel.Level2] });
 
         Assert.Equal(["Alfa", "Beta", "Gamma"], Names(result));
     }
@@ -49,7 +49,7 @@ public sealed class CatalogFilterTests : IDisposable
     {
         await SeedAsync();
 
-        var result = await Search(new CatalogQuery { Categories = ["idm"], Maturities = [MaturityLevel.Niveau1] });
+        var result = await Search(new CatalogQuery { Categories = ["idm"], Maturities = [MaturityLevel.Level1] });
 
         Assert.Equal(["Beta"], Names(result));
     }
@@ -66,9 +66,9 @@ public sealed class CatalogFilterTests : IDisposable
         Assert.Equal(1, Count(result.Facets.Categories, "iot"));
         Assert.Equal(1, Count(result.Facets.Categories, CatalogQuery.Unknown));
         // Other facets count within the filtered result.
-        Assert.Equal(1, Count(result.Facets.Maturities, "Niveau1"));
-        Assert.Equal(1, Count(result.Facets.Maturities, "Niveau2"));
-        Assert.Equal(0, Count(result.Facets.Maturities, "Ukendt"));
+        Assert.Equal(1, Count(result.Facets.Maturities, "niveau1"));
+        Assert.Equal(1, Count(result.Facets.Maturities, "niveau2"));
+        Assert.Equal(0, Count(result.Facets.Maturities, "ukendt"));
         Assert.Equal(1, Count(result.Facets.Licences, "MPL-2.0"));
         Assert.Equal(1, Count(result.Facets.Suppliers, "magenta-aps"));
         Assert.Equal(2, Count(result.Facets.Municipalities, "0751"));
@@ -116,10 +116,10 @@ public sealed class CatalogFilterTests : IDisposable
     {
         await SeedAsync();
 
-        var result = await Search(new CatalogQuery { Lifecycles = [LifecycleState.Udtraadt] });
+        var result = await Search(new CatalogQuery { Lifecycles = [LifecycleState.Retired] });
 
         Assert.Equal(["Delta"], Names(result));
-        Assert.Equal(3, Count(result.Facets.Lifecycles, "Aktiv"));
+        Assert.Equal(3, Count(result.Facets.Lifecycles, "aktiv"));
     }
 
     [Fact]

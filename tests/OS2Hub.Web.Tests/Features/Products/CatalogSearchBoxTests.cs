@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using OS2Hub.Web.Features.Editing;
+using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
 using OS2Hub.Web.Tests.Infrastructure;

@@ -10,7 +10,7 @@ public sealed class CatalogUrlTests
     {
         var query = new CatalogQuery
         {
-            Text = "rolle katalog", Categories = ["idm"], Maturities = [MaturityLevel.Niveau1], Lifecycles = [LifecycleState.Aktiv],
+            Text = "rolle katalog", Categories = ["idm"], Maturities = [MaturityLevel.Level1], Lifecycles = [LifecycleState.Active],
             Suppliers = ["magenta-aps"], Municipalities = ["0751"], Regions = ["1082"], Licences = ["MPL-2.0"],
             Sort = CatalogSort.CoOwners, Page = 2, PageSize = 50,
         };
@@ -38,7 +38,7 @@ public sealed class CatalogUrlTests
         var parsed = CatalogUrl.Parse("  ", null, ["niveau9", "5", "sandkasse"], ["ingen"], null, ["12", "abcd", "0751"], null, null, "tilfældig", "-3", "abc");
 
         Assert.Null(parsed.Text);
-        Assert.Equal([MaturityLevel.Sandkasse], parsed.Maturities);
+        Assert.Equal([MaturityLevel.Sandbox], parsed.Maturities);
         Assert.Empty(parsed.Lifecycles);
         Assert.Equal(["0751"], parsed.Municipalities);
         Assert.Null(parsed.Sort);

@@ -27,13 +27,13 @@ public sealed class PublicCodeExportTests : IDisposable
             .SetProperty(p => p.Licence, "MPL-2.0")
             .SetProperty(p => p.Platforms, "web, linux")
             .SetProperty(p => p.SoftwareType, "standalone/web")
-            .SetProperty(p => p.Maturity, MaturityLevel.Niveau2)
+            .SetProperty(p => p.Maturity, MaturityLevel.Level2)
             .SetProperty(p => p.Summary, "Alfa styrer brugere og roller på tværs af kommunens systemer.")
             .SetProperty(p => p.Description, string.Concat(Enumerable.Repeat("Alfa giver kommunen ét sted at tildele roller, med »æøå«. ", 5)).TrimEnd())
             .SetProperty(p => p.Features, "Tildeling af roller\nRapporter, også til revision")
             .SetProperty(p => p.LocalisationReady, false)
             .SetProperty(p => p.AvailableLanguages, "da"), Ct);
-        await db.Participations.Where(x => x.ProductId == w.Products["Alfa"] && x.Kind == ParticipationKind.Leverandoer)
+        await db.Participations.Where(x => x.ProductId == w.Products["Alfa"] && x.Kind == ParticipationKind.Supplier)
             .ExecuteUpdateAsync(u => u.SetProperty(x => x.EndDate, supplierEnd), Ct);
     }
 
@@ -58,7 +58,7 @@ public sealed class PublicCodeExportTests : IDisposable
         await FillAlfaAsync(w, supplierEnd: null);
         await using (var db = _db.CreateDbContext())
         {
-            db.Participations.Add(new Participation { ProductId = w.Products["Alfa"], OrganisationId = w.Organisations["Leverandør"], Kind = ParticipationKind.Leverandoer, Role = SupplierRole.Support });
+            db.Participations.Add(new Participation { ProductId = w.Products["Alfa"], OrganisationId = w.Organisations["Leverandør"], Kind = ParticipationKind.Supplier, Role = SupplierRole.Support });
             await db.SaveChangesAsync(Ct);
         }
 
@@ -90,12 +90,12 @@ public sealed class PublicCodeExportTests : IDisposable
     }
 
     [Theory]
-    [InlineData(MaturityLevel.Ide, LifecycleState.Aktiv, "concept")]
-    [InlineData(MaturityLevel.Sandkasse, LifecycleState.Aktiv, "development")]
-    [InlineData(MaturityLevel.Niveau1, LifecycleState.Aktiv, "beta")]
-    [InlineData(MaturityLevel.Niveau3, LifecycleState.Frosset, "stable")]
-    [InlineData(MaturityLevel.Niveau2, LifecycleState.Udtraadt, "obsolete")]
-    [InlineData(MaturityLevel.Ukendt, LifecycleState.Aktiv, null)]
+    [InlineData(MaturityLevel.Idea, LifecycleState.Active, "concept")]
+    [InlineData(MaturityLevel.Sandbox, LifecycleState.Active, "development")]
+    [InlineData(MaturityLevel.Level1, LifecycleState.Active, "beta")]
+    [InlineData(MaturityLevel.Level3, LifecycleState.Frozen, "stable")]
+    [InlineData(MaturityLevel.Level2, LifecycleState.Retired, "obsolete")]
+    [InlineData(MaturityLevel.Unknown, LifecycleState.Active, null)]
     public void TheDevelopmentStatusIsProposedByTheStatedTable(MaturityLevel maturity, LifecycleState lifecycle, string? expected) =>
         Assert.Equal(expected, PublicCodeExport.ProposedStatus(maturity, lifecycle));
 

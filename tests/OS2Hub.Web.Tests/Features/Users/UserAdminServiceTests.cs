@@ -50,7 +50,7 @@ public sealed class UserAdminServiceTests : IDisposable
 
         var result = await admin.InviteAsync("sekretariat", new InviteInput
         {
-            Email = "ny@helsingor.dk", DisplayName = "Ny Koordinator", Role = GrantRole.ItKoordinator, OrganisationId = w.Organisations["Helsingør"],
+            Email = "ny@helsingor.dk", DisplayName = "Ny Koordinator", Role = GrantRole.ItCoordinator, OrganisationId = w.Organisations["Helsingør"],
         }, Site, Ct);
 
         Assert.True(result.Succeeded, result.Message);
@@ -58,7 +58,7 @@ public sealed class UserAdminServiceTests : IDisposable
         var user = await db.Users.Include(u => u.Grants).SingleAsync(u => u.Email == "ny@helsingor.dk", Ct);
         Assert.Null(user.PasswordHash);
         var grant = Assert.Single(user.Grants);
-        Assert.Equal((GrantRole.ItKoordinator, w.Organisations["Helsingør"], (int?)null), (grant.Role, grant.OrganisationId!.Value, grant.ProductId));
+        Assert.Equal((GrantRole.ItCoordinator, w.Organisations["Helsingør"], (int?)null), (grant.Role, grant.OrganisationId!.Value, grant.ProductId));
         var mail = Assert.Single(email.Sent);
         Assert.Equal("ny@helsingor.dk", mail.Recipient);
         Assert.Contains("https://os2hub.example/konto/nulstil-adgangskode?bruger=", mail.Text, StringComparison.Ordinal);
@@ -81,7 +81,7 @@ public sealed class UserAdminServiceTests : IDisposable
 
         var invite = await admin.InviteAsync(actor, new InviteInput
         {
-            Email = "x@example.dk", DisplayName = "X", Role = GrantRole.Sekretariat,
+            Email = "x@example.dk", DisplayName = "X", Role = GrantRole.Secretariat,
         }, Site, Ct);
         var revoke = await admin.RevokeAsync(actor, someGrant, Ct);
 
@@ -117,7 +117,7 @@ public sealed class UserAdminServiceTests : IDisposable
         var (admin, _, scope) = Create();
         using var __ = scope;
         await using var db = _db.CreateDbContext();
-        var grant = await db.Grants.SingleAsync(g => g.Role == GrantRole.Sekretariat, Ct);
+        var grant = await db.Grants.SingleAsync(g => g.Role == GrantRole.Secretariat, Ct);
 
         var result = await admin.RevokeAsync("sekretariat", grant.Id, Ct);
 
@@ -132,7 +132,7 @@ public sealed class UserAdminServiceTests : IDisposable
         var (admin, email, scope) = Create();
         using var _ = scope;
 
-        var result = await admin.InviteAsync("sekretariat", new InviteInput { Email = "ikke-en-adresse", DisplayName = " ", Role = GrantRole.Produktkoordinator }, Site, Ct);
+        var result = await admin.InviteAsync("sekretariat", new InviteInput { Email = "ikke-en-adresse", DisplayName = " ", Role = GrantRole.ProductCoordinator }, Site, Ct);
 
         Assert.Equal(OperationOutcome.Invalid, result.Outcome);
         Assert.Equal("Skriv en gyldig e-mailadresse.", result.FieldErrors!["Email"]);

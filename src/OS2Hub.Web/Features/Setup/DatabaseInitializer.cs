@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using OS2Hub.Web.Data.Seeding;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Features.Account;
+using OS2Hub.Web.Features.Localization;
+using OS2Hub.Web.Features.Products;
 
-namespace OS2Hub.Web.Data;
+namespace OS2Hub.Web.Features.Setup;
 
 /// <summary>
 /// Prepares the database before the server takes requests: applies migrations, turns on WAL, loads reference data,
@@ -18,23 +21,24 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
         var factory = provider.GetRequiredService<IDbContextFactory<OS2HubDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await MigrateAsync(db, cancellationToken);
             if (db.Database.IsSqlite())
             {
                 // WAL lets readers (every open circuit) go on while the one writer commits.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            await OS2Hub.Web.Features.Products.CatalogSearch.RefreshStaleAsync(db, cancellationToken);
+            await CatalogSearch.RefreshStaleAsync(db, cancellationToken);
         }
 
         await provider.GetRequiredService<ReferenceDataLoader>().LoadAsync(cancellationToken);
         var demo = provider.GetRequiredService<DemoDataLoader>();
-        var accounts = provider.GetRequiredService<OS2Hub.Web.Features.Account.AccountSeeder>();
+        var accounts = provider.GetRequiredService<AccountSeeder>();
         if (options.DemoData)
         {
-            await demo.LoadAsync(cancellationToken);
+            // Accounts first: a product whose demo account holds the produktkoordinator grant gets no invented one.
             await accounts.EnsureDemoAccountsAsync(cancellationToken);
+            await demo.LoadAsync(cancellationToken);
         }
         else
         {
@@ -43,6 +47,21 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
         }
 
         await accounts.EnsureFirstSecretariatAsync(options.FirstSecretariatEmail, options.FirstSecretariatPassword, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the migrations, but first refuses a database whose history names migrations this build does not have:
+    /// the ones squashed into the initial migration before the first release. Upgrading such a file is not supported.
+    /// </summary>
+    public static async Task MigrateAsync(OS2HubDbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if ((await db.Database.GetAppliedMigrationsAsync(ct)).Any(id => !known.Contains(id)))
+        {
+            throw new InvalidOperationException(Texts.Get("Setup_Error_OldMigrationHistory"));
+        }
+
+        await db.Database.MigrateAsync(ct);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace OS2Hub.Web.Features.Memberships;
+namespace OS2Hub.Web.Features.Access;
 
 /// <summary>The signed-in user's id inside a circuit (HttpContext is not available there).</summary>
 public sealed class CurrentUser(AuthenticationStateProvider authentication)

@@ -11,8 +11,8 @@ using OS2Hub.Web.Data;
 namespace OS2Hub.Web.Data.Migrations
 {
     [DbContext(typeof(OS2HubDbContext))]
-    [Migration("20261127201758_ProductEditing")]
-    partial class ProductEditing
+    [Migration("20261202063247_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -131,6 +131,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -220,6 +224,222 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("ChangeLog");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Name");
+
+                    b.ToTable("ContactPersons");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactRole", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContactPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactPersonId");
+
+                    b.HasIndex("ProductId", "Kind");
+
+                    b.ToTable("ContactRoles");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.EconomyYear", b =>
+                {
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SecretariatPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("WeightLarge")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightMedium")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightSmall")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("WeightVeryLarge")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BudgetYear");
+
+                    b.ToTable("EconomyYears");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoiningFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "BudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("FeeSheets");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheetChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsCorrection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewAnnualAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewJoiningFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OldAnnualAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldJoiningFee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "BudgetYear");
+
+                    b.ToTable("FeeSheetChanges");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
                 {
                     b.Property<int>("Id")
@@ -274,9 +494,11 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ContactPersonId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -314,23 +536,25 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("StyregruppeCandidate")
+                    b.Property<bool>("SteeringGroupCandidate")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("WantsFaggruppe")
+                    b.Property<bool>("WantsCoordinationGroup")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("WantsKoordinationsgruppe")
+                    b.Property<bool>("WantsProfessionalGroup")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactPersonId");
 
                     b.HasIndex("OrganisationId", "Status");
 
                     b.HasIndex("ProductId", "OrganisationId")
                         .IsUnique()
                         .HasDatabaseName("UX_JoinRequests_OneOpenPerAuthority")
-                        .HasFilter("\"Status\" = 'Afventer'");
+                        .HasFilter("\"Status\" = 'Pending'");
 
                     b.ToTable("JoinRequests");
                 });
@@ -394,8 +618,15 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
-                        .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextArguments")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextKey")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -415,6 +646,9 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ArchivedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
                         .HasMaxLength(4)
@@ -460,6 +694,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Website")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -480,6 +718,30 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.OrganisationSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("OrganisationSlugRedirects");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Participation", b =>
                 {
                     b.Property<int>("Id")
@@ -491,6 +753,9 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("EndDateIsDemo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -527,6 +792,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
@@ -534,13 +803,42 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("ProductId", "OrganisationId")
                         .IsUnique()
                         .HasDatabaseName("UX_Participations_OneOpenMembership")
-                        .HasFilter("\"Kind\" = 'Medlem' AND \"EndDate\" IS NULL");
+                        .HasFilter("\"Kind\" = 'Member' AND \"EndDate\" IS NULL");
 
                     b.HasIndex("Kind", "OrganisationId", "ProductId", "StartDate", "EndDate");
 
                     b.HasIndex("Kind", "ProductId", "OrganisationId", "StartDate", "EndDate");
 
                     b.ToTable("Participations");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.PersonalDataAccessEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Access")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("PersonalDataAccessLog");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.PopulationFigure", b =>
@@ -576,6 +874,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AvailableLanguages")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CategoryId")
                         .HasColumnType("INTEGER");
 
@@ -592,8 +894,22 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DescriptionOriginal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionOriginalLanguage")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DevelopmentStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DocumentationUrl")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Features")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("IssueTrackerIsPublic")
@@ -620,6 +936,9 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("LocalisationReady")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Maturity")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -631,6 +950,16 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Platforms")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicCodeIsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicCodeOriginal")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReferenceKey")
@@ -654,8 +983,23 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SoftwareType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StatusNote")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNoteLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNoteOriginal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNoteOriginalLanguage")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -690,45 +1034,6 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("Products");
                 });
 
-            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductCoordinator", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDemo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("OrganisationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("PersonName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ProductId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Source")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.HasIndex("ProductId");
-
-                    b.ToTable("ProductCoordinators");
-                });
-
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
                 {
                     b.Property<int>("Id")
@@ -737,6 +1042,11 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.Property<string>("AsOf")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("OrganisationId")
@@ -757,6 +1067,10 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<string>("Subject")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -820,11 +1134,46 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId");
 
                     b.ToTable("ProductSources");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.SizeAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromBudgetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SizeClass")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "FromBudgetYear")
+                        .IsUnique();
+
+                    b.ToTable("SizeAssessments");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
@@ -861,6 +1210,9 @@ namespace OS2Hub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ContactPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("TEXT");
 
@@ -870,17 +1222,19 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PersonName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly?>("StartDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("WorkingGroupId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ContactPersonId");
 
                     b.HasIndex("OrganisationId");
 
@@ -916,6 +1270,45 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactRole", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheet", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Grant", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
@@ -941,6 +1334,11 @@ namespace OS2Hub.Web.Data.Migrations
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
                 {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", null)
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -975,6 +1373,15 @@ namespace OS2Hub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.OrganisationSlugRedirect", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Participation", b =>
@@ -1017,22 +1424,6 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Category");
                 });
 
-            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductCoordinator", b =>
-                {
-                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("OS2Hub.Web.Data.Entities.Product", null)
-                        .WithMany("Coordinators")
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Organisation");
-                });
-
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
@@ -1067,6 +1458,17 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.SizeAssessment", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany("SizeAssessments")
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroup", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
@@ -1080,6 +1482,11 @@ namespace OS2Hub.Web.Data.Migrations
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.WorkingGroupMember", b =>
                 {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", "ContactPerson")
+                        .WithMany()
+                        .HasForeignKey("ContactPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
                         .WithMany()
                         .HasForeignKey("OrganisationId")
@@ -1092,6 +1499,8 @@ namespace OS2Hub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.Navigation("ContactPerson");
+
                     b.Navigation("Organisation");
                 });
 
@@ -1100,17 +1509,22 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Grants");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
+                {
+                    b.Navigation("Roles");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>
                 {
                     b.Navigation("Participations");
 
                     b.Navigation("PopulationFigures");
+
+                    b.Navigation("SizeAssessments");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Product", b =>
                 {
-                    b.Navigation("Coordinators");
-
                     b.Navigation("Mentions");
 
                     b.Navigation("Participations");

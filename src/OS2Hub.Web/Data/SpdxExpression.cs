@@ -1,4 +1,4 @@
-namespace OS2Hub.Web.Data.Seeding;
+namespace OS2Hub.Web.Data;
 
 /// <summary>
 /// SPDX licence expressions: licence ids (optionally with "+"), "WITH" an exception, joined by AND and OR, with

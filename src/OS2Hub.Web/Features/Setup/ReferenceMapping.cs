@@ -1,8 +1,9 @@
+using OS2Hub.Web.Data;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OS2Hub.Web.Data.Entities;
 
-namespace OS2Hub.Web.Data.Seeding;
+namespace OS2Hub.Web.Features.Setup;
 
 /// <summary>
 /// The rules that turn the uneven public sources into typed facts. Each rule maps only what is unambiguous
@@ -26,14 +27,14 @@ public static partial class ReferenceMapping
     {
         var role = text.Trim().ToLowerInvariant() switch
         {
-            "udvikling" or "development" => SupplierRole.Udvikling,
-            "vedligeholdelse" or "vedligehold" or "maintenance" => SupplierRole.Vedligeholdelse,
-            "drift" or "hosting" or "drift/hosting" or "hosting/drift" => SupplierRole.DriftHosting,
+            "udvikling" or "development" => SupplierRole.Development,
+            "vedligeholdelse" or "vedligehold" or "maintenance" => SupplierRole.Maintenance,
+            "drift" or "hosting" or "drift/hosting" or "hosting/drift" => SupplierRole.Hosting,
             "support" => SupplierRole.Support,
-            "rådgivning" or "advice" => SupplierRole.Raadgivning,
-            _ => SupplierRole.Ukendt,
+            "rådgivning" or "advice" => SupplierRole.Consulting,
+            _ => SupplierRole.Unknown,
         };
-        return (role, role == SupplierRole.Ukendt ? text.Trim() : null);
+        return (role, role == SupplierRole.Unknown ? text.Trim() : null);
     }
 
     /// <summary>Organisation names are proper nouns; an entry that starts in lower case ("five suppliers offer …") describes, it does not name.</summary>
@@ -50,16 +51,16 @@ public static partial class ReferenceMapping
     {
         if (string.IsNullOrWhiteSpace(status))
         {
-            return (MaturityLevel.Ukendt, null);
+            return (MaturityLevel.Unknown, null);
         }
 
         // Only a level the source states as current counts; "recommends niveau 2" is a recommendation, not a level.
         var level = CurrentLevelRegex().Match(status) is { Success: true } m
-            ? m.Groups[1].Value switch { "1" => MaturityLevel.Niveau1, "2" => MaturityLevel.Niveau2, "3" => MaturityLevel.Niveau3, _ => MaturityLevel.Ukendt }
-            : status.StartsWith("sandkasse", StringComparison.OrdinalIgnoreCase) ? MaturityLevel.Sandkasse : MaturityLevel.Ukendt;
+            ? m.Groups[1].Value switch { "1" => MaturityLevel.Level1, "2" => MaturityLevel.Level2, "3" => MaturityLevel.Level3, _ => MaturityLevel.Unknown }
+            : status.StartsWith("sandkasse", StringComparison.OrdinalIgnoreCase) ? MaturityLevel.Sandbox : MaturityLevel.Unknown;
 
         DateOnly? date = null;
-        if (level is not MaturityLevel.Ukendt && DanishDateRegex().Match(status) is { Success: true } d)
+        if (level is not MaturityLevel.Unknown && DanishDateRegex().Match(status) is { Success: true } d)
         {
             date = DateOnly.ParseExact(d.Value, "dd-MM-yyyy", CultureInfo.InvariantCulture);
         }
@@ -71,22 +72,22 @@ public static partial class ReferenceMapping
     {
         if (string.IsNullOrWhiteSpace(status))
         {
-            return LifecycleState.Ukendt;
+            return LifecycleState.Unknown;
         }
 
         if (status.StartsWith("udtrådt", StringComparison.OrdinalIgnoreCase))
         {
-            return LifecycleState.Udtraadt;
+            return LifecycleState.Retired;
         }
 
         if (status.Contains("frozen", StringComparison.OrdinalIgnoreCase) || status.Contains("frosset", StringComparison.OrdinalIgnoreCase))
         {
-            return LifecycleState.Frosset;
+            return LifecycleState.Frozen;
         }
 
         return status.StartsWith("OS2-produkt", StringComparison.Ordinal) || status.StartsWith("sandkasse", StringComparison.OrdinalIgnoreCase)
-            ? LifecycleState.Aktiv
-            : LifecycleState.Ukendt;
+            ? LifecycleState.Active
+            : LifecycleState.Unknown;
     }
 
     /// <summary>The first sentence of a description, at most about 200 characters, cut at a word.</summary>

@@ -1,3 +1,4 @@
+using OS2Hub.Web.Data;
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Products;
 
-namespace OS2Hub.Web.Data.Seeding;
+namespace OS2Hub.Web.Features.Setup;
 
 /// <summary>
 /// Loads the shipped reference facts (municipalities, regions, OS2 products). Idempotent: anything already in the
@@ -60,7 +61,7 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
         OS2HubDbContext db, Dictionary<string, Organisation> regions, CancellationToken ct)
     {
         var existing = await db.Organisations.Include(o => o.PopulationFigures)
-            .Where(o => o.Kind == OrganisationKind.Kommune).ToDictionaryAsync(o => o.Code!, ct);
+            .Where(o => o.Kind == OrganisationKind.Municipality).ToDictionaryAsync(o => o.Code!, ct);
         foreach (var row in ReadMunicipalities())
         {
             if (!existing.TryGetValue(row.Code, out var municipality))
@@ -69,7 +70,7 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
                 {
                     Name = OfficialMunicipalityName(row.Name),
                     Slug = TextFolding.Slugify(row.Name),
-                    Kind = OrganisationKind.Kommune,
+                    Kind = OrganisationKind.Municipality,
                     Code = row.Code,
                     RegionId = regions[row.RegionCode].Id,
                     Source = MunicipalitySource,
@@ -210,7 +211,7 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
 
         AddSource(product, ProductFact.Description, descriptionField);
         AddSource(product, ProductFact.Status, status);
-        if (maturity is not MaturityLevel.Ukendt)
+        if (maturity is not MaturityLevel.Unknown)
         {
             AddSource(product, ProductFact.Maturity, status);
         }
@@ -333,7 +334,7 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
                 product.Participations.Add(new Participation
                 {
                     Organisation = organisation,
-                    Kind = ParticipationKind.Leverandoer,
+                    Kind = ParticipationKind.Supplier,
                     Role = role,
                     RoleText = text,
                     Source = source,
@@ -362,7 +363,7 @@ public sealed class ReferenceDataLoader(IDbContextFactory<OS2HubDbContext> dbFac
             {
                 Name = name,
                 Slug = slug,
-                Kind = OrganisationKind.Virksomhed,
+                Kind = OrganisationKind.Company,
                 ReferenceKey = key,
                 Source = "os2-products.json (leverandøroplysninger med kilde pr. produkt)",
                 UpdatedAt = DateTime.UtcNow,

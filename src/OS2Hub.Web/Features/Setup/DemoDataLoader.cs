@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Account;
 using OS2Hub.Web.Features.Products;
+using OS2Hub.Web.Features.PublicCode;
 
-namespace OS2Hub.Web.Data.Seeding;
+namespace OS2Hub.Web.Features.Setup;
 
 /// <summary>
 /// Invented co-owners, working groups, coordinators and supplier periods that make development feel real.
@@ -25,14 +28,15 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         }
 
         var random = new Random(2012);
-        var authorities = await db.Organisations.Where(o => o.Kind == OrganisationKind.Kommune || o.Kind == OrganisationKind.Region)
+        var authorities = await db.Organisations.Where(o => o.Kind == OrganisationKind.Municipality || o.Kind == OrganisationKind.Region)
             .OrderBy(o => o.Code).ToListAsync(ct);
-        var products = await db.Products.Where(p => p.Lifecycle != LifecycleState.Udtraadt && p.CategoryId != null).OrderBy(p => p.Name).ToListAsync(ct);
+        var products = await db.Products.Where(p => p.Lifecycle != LifecycleState.Retired && p.CategoryId != null).OrderBy(p => p.Name).ToListAsync(ct);
+        var coordinated = await db.Grants.Where(g => g.Role == GrantRole.ProductCoordinator && g.ProductId != null).Select(g => g.ProductId!.Value).ToListAsync(ct);
         var hosting = new Organisation
         {
             Name = "Demo Drift A/S",
             Slug = "demo-drift-as",
-            Kind = OrganisationKind.Virksomhed,
+            Kind = OrganisationKind.Company,
             IsDemo = true,
             UpdatedAt = DateTime.UtcNow,
         };
@@ -55,33 +59,34 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
                 DateOnly? end = random.Next(12) == 0 ? start.AddYears(random.Next(1, 4)) : null;
                 db.Participations.Add(new Participation
                 {
-                    ProductId = product.Id, OrganisationId = member.Id, Kind = ParticipationKind.Medlem,
+                    ProductId = product.Id, OrganisationId = member.Id, Kind = ParticipationKind.Member,
                     StartDate = start, EndDate = end, IsDemo = true, CreatedAt = now,
                 });
                 var contact = Contact(db, contacts, member, random, now);
-                contact.Roles.Add(new ContactRole { ProductId = product.Id, Kind = ContactRoleKind.Kontaktperson, StartDate = start, EndDate = end });
+                contact.Roles.Add(new ContactRole { ProductId = product.Id, Kind = ContactRoleKind.General, StartDate = start, EndDate = end });
                 productContacts[member.Id] = contact;
             }
 
             var current = members.Take(Math.Max(3, members.Count * 11 / 12)).ToList();
-            var steering = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.Styregruppe, IsDemo = true };
+            var steering = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.SteeringGroup, IsDemo = true };
             foreach (var (org, i) in current.Take(random.Next(3, 6)).Select((o, i) => (o, i)))
             {
                 steering.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, ContactPerson = productContacts[org.Id], IsChair = i == 0 });
             }
 
-            var coordination = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.Koordinationsgruppe, IsDemo = true };
+            var coordination = new WorkingGroup { ProductId = product.Id, Kind = WorkingGroupKind.CoordinationGroup, IsDemo = true };
             foreach (var (org, i) in current.Skip(1).Take(random.Next(3, 9)).Select((o, i) => (o, i)))
             {
                 coordination.Members.Add(new WorkingGroupMember { OrganisationId = org.Id, ContactPerson = productContacts[org.Id], IsChair = i == 0 });
             }
 
             db.WorkingGroups.AddRange(steering, coordination);
-            db.ProductCoordinators.Add(new ProductCoordinator
+            var coordinatorName = Person(random); // drawn either way, as is the start year the old record kept, so the rest stays the same
+            _ = random.Next(2019, 2026);
+            if (!coordinated.Contains(product.Id))
             {
-                ProductId = product.Id, PersonName = Person(random), OrganisationId = current[0].Id, IsDemo = true,
-                StartDate = new DateOnly(random.Next(2019, 2026), 1, 1),
-            });
+                AddCoordinator(db, product, coordinatorName, now);
+            }
 
             // Supplier periods: a demo hosting supplier on every third product, one of them with an ended period.
             if (random.Next(3) == 0)
@@ -89,7 +94,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
                 var start = new DateOnly(random.Next(2016, 2024), 1, 1);
                 db.Participations.Add(new Participation
                 {
-                    ProductId = product.Id, Organisation = hosting, Kind = ParticipationKind.Leverandoer, Role = SupplierRole.DriftHosting,
+                    ProductId = product.Id, Organisation = hosting, Kind = ParticipationKind.Supplier, Role = SupplierRole.Hosting,
                     StartDate = start, EndDate = random.Next(4) == 0 ? start.AddYears(2) : start.AddYears(6), IsDemo = true, CreatedAt = now,
                 });
             }
@@ -97,7 +102,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
 
         // The sources give no contract end dates, which a publiccode.yml contractor needs: invent them (flagged) so the
         // export can be tried; they lie in the future, so who serves what today does not change.
-        foreach (var engagement in await db.Participations.Where(x => x.Kind == ParticipationKind.Leverandoer && !x.IsDemo && x.EndDate == null).ToListAsync(ct))
+        foreach (var engagement in await db.Participations.Where(x => x.Kind == ParticipationKind.Supplier && !x.IsDemo && x.EndDate == null).ToListAsync(ct))
         {
             engagement.EndDate = new DateOnly(random.Next(2027, 2031), 12, 31);
             engagement.EndDateIsDemo = true;
@@ -124,7 +129,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
             {
                 db.EconomyYears.Add(new EconomyYear
                 {
-                    BudgetYear = year, WeightLille = 1m, WeightMellem = 1.5m, WeightStor = 2m, WeightMegetStor = 3m,
+                    BudgetYear = year, WeightSmall = 1m, WeightMedium = 1.5m, WeightLarge = 2m, WeightVeryLarge = 3m,
                     SecretariatPercent = 5m, Source = "Demodata: vægte og bidragssats er opfundet", IsDemo = true,
                 });
             }
@@ -138,11 +143,11 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
                 .GroupBy(f => f.OrganisationId).Select(g => g.OrderByDescending(f => f.AsOf).Select(f => f.Population).First()).ToListAsync(ct);
             db.SizeAssessments.Add(new SizeAssessment
             {
-                OrganisationId = region.Id, FromBudgetYear = 2024, SizeClass = SizeClass.MegetStor, Population = inhabitants.Count > 0 ? inhabitants.Sum() : null, IsDemo = true,
+                OrganisationId = region.Id, FromBudgetYear = 2024, SizeClass = SizeClass.VeryLarge, Population = inhabitants.Count > 0 ? inhabitants.Sum() : null, IsDemo = true,
             });
         }
 
-        var products = await db.Products.Where(p => db.Participations.Any(x => x.ProductId == p.Id && x.Kind == ParticipationKind.Medlem)
+        var products = await db.Products.Where(p => db.Participations.Any(x => x.ProductId == p.Id && x.Kind == ParticipationKind.Member)
                 && !db.FeeSheets.Any(f => f.ProductId == p.Id))
             .Select(p => new { p.Id, p.Slug }).ToListAsync(ct);
         foreach (var product in products)
@@ -150,7 +155,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
             var random = new Random(product.Slug.Aggregate(17, (hash, c) => unchecked(hash * 31 + c)));
             var baseAmount = random.Next(8, 120) * 10_000m;
             var joining = random.Next(1, 11) * 5_000L;
-            var key = random.Next(10) switch { 0 => DistributionKey.Ligelig, 1 => DistributionKey.Befolkningstal, _ => DistributionKey.Foreningsnoegle };
+            var key = random.Next(10) switch { 0 => DistributionKey.Equal, 1 => DistributionKey.Population, _ => DistributionKey.AssociationKey };
             for (var year = 2024; year <= lastYear; year++)
             {
                 // Three per cent a year, in whole thousands.
@@ -175,7 +180,6 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.EndDate, (DateOnly?)null).SetProperty(p => p.EndDateIsDemo, false), ct);
         removed += await db.WorkingGroupMembers.Where(m => db.WorkingGroups.Any(g => g.Id == m.WorkingGroupId && g.IsDemo)).ExecuteDeleteAsync(ct);
         removed += await db.WorkingGroups.Where(g => g.IsDemo).ExecuteDeleteAsync(ct);
-        removed += await db.ProductCoordinators.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.ContactPersons.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.Products.Where(p => p.PublicCodeIsDemo).ExecuteUpdateAsync(u => u
             .SetProperty(p => p.Platforms, (string?)null).SetProperty(p => p.SoftwareType, (string?)null).SetProperty(p => p.Features, (string?)null)
@@ -210,7 +214,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         product.LocalisationReady = false;
         product.AvailableLanguages = "da";
         // Where the maturity proposes no status (unknown), a demo one; a recorded maturity keeps proposing its own.
-        product.DevelopmentStatus = OS2Hub.Web.Features.PublicCode.PublicCodeExport.ProposedStatus(product.Maturity, product.Lifecycle) is null ? "stable" : null;
+        product.DevelopmentStatus = PublicCodeExport.ProposedStatus(product.Maturity, product.Lifecycle) is null ? "stable" : null;
         product.PublicCodeIsDemo = true;
     }
 
@@ -236,6 +240,22 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         pool.Add(contact);
         db.ContactPersons.Add(contact);
         return contact;
+    }
+
+    /// <summary>
+    /// A produktkoordinator is whoever holds the grant, so demo data names one by giving an invented person the grant.
+    /// The account has no password (nobody signs in as it) and the demo domain, so removing demo accounts removes it.
+    /// </summary>
+    private static void AddCoordinator(OS2HubDbContext db, Product product, string name, DateTime now)
+    {
+        var email = $"koordinator.{product.Slug}{AccountSeeder.DemoDomain}";
+        var user = new AppUser
+        {
+            UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true, DisplayName = name, SecurityStamp = Guid.NewGuid().ToString("N"),
+        };
+        db.Users.Add(user);
+        db.Grants.Add(new Grant { UserId = user.Id, Role = GrantRole.ProductCoordinator, ProductId = product.Id, CreatedAt = now });
     }
 
     private static string Person(Random random) => $"{s_firstNames[random.Next(s_firstNames.Length)]} {s_lastNames[random.Next(s_lastNames.Length)]}";

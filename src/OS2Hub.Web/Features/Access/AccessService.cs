@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
+
+namespace OS2Hub.Web.Features.Access;
+
+/// <summary>
+/// The one place that answers "may this user do X to Y". Every service asks here, inside its own short-lived context,
+/// before it reads or changes anything; pages ask <see cref="RolesAsync"/> only to choose which links to show.
+/// Grants are read from the database on every action, so a revoked grant stops working at once.
+/// </summary>
+public sealed class AccessService(IDbContextFactory<OS2HubDbContext> dbFactory)
+{
+    /// <summary>The roles the user holds now, for choosing which links to show (every action checks again).</summary>
+    public async Task<IReadOnlySet<GrantRole>> RolesAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await ForAsync(db, userId, ct)).Roles;
+    }
+
+    /// <summary>All the user's grants, for an operation that asks more than one question of them.</summary>
+    public static async Task<UserAccess> ForAsync(OS2HubDbContext db, string? userId, CancellationToken ct) =>
+        userId is null ? UserAccess.None : new UserAccess(await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct));
+
+    public static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Secretariat, ct);
+
+    /// <summary>The secretariat, or a produktkoordinator of exactly this product.</summary>
+    public static async Task<bool> DecidesAsync(OS2HubDbContext db, string userId, int productId, CancellationToken ct) =>
+        (await ForAsync(db, userId, ct)).Decides(productId);
+
+    /// <summary>The secretariat, or an IT-koordinator of exactly this authority.</summary>
+    public static async Task<bool> ActsForAsync(OS2HubDbContext db, string userId, int organisationId, CancellationToken ct) =>
+        (await ForAsync(db, userId, ct)).ActsFor(organisationId);
+}
+
+/// <summary>A user's grants at the start of one operation, and the rules that read them.</summary>
+public sealed class UserAccess(IReadOnlyList<Grant> grants)
+{
+    public static UserAccess None { get; } = new([]);
+
+    public IReadOnlySet<GrantRole> Roles { get; } = grants.Select(g => g.Role).ToHashSet();
+
+    public bool IsSecretariat => Roles.Contains(GrantRole.Secretariat);
+
+    /// <summary>The secretariat, or an IT-koordinator of exactly this authority.</summary>
+    public bool ActsFor(int organisationId) =>
+        IsSecretariat || grants.Any(g => g.Role == GrantRole.ItCoordinator && g.OrganisationId == organisationId);
+
+    /// <summary>The secretariat, or a produktkoordinator of exactly this product.</summary>
+    public bool Decides(int productId) =>
+        IsSecretariat || grants.Any(g => g.Role == GrantRole.ProductCoordinator && g.ProductId == productId);
+
+    /// <summary>The products this user coordinates (not all products for the secretariat).</summary>
+    public IReadOnlyList<int> CoordinatedProducts => Scoped(GrantRole.ProductCoordinator, g => g.ProductId);
+
+    /// <summary>The authorities this user is IT-koordinator for.</summary>
+    public IReadOnlyList<int> Authorities => Scoped(GrantRole.ItCoordinator, g => g.OrganisationId);
+
+    /// <summary>The suppliers this user is a contact of.</summary>
+    public IReadOnlyList<int> Suppliers => Scoped(GrantRole.SupplierContact, g => g.OrganisationId);
+
+    private List<int> Scoped(GrantRole role, Func<Grant, int?> scope) =>
+        grants.Where(g => g.Role == role).Select(scope).OfType<int>().Distinct().ToList();
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Features.Setup;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Data;
+
+public sealed class MigrationTests : IDisposable
+{
+    private readonly SqliteTestDatabase _db = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void ThereIsOneInitialMigrationAndTheModelMatchesIt()
+    {
+        using var db = _db.CreateDbContext();
+        Assert.Single(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task ADatabaseWithTheOldMigrationHistoryIsRefusedWithOneDanishSentenceAndLeftAsItWas()
+    {
+        await using (var db = _db.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ('20261127190421_InitialCreate', '10.0.0')", Ct);
+        }
+
+        await using var again = _db.CreateDbContext();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseInitializer.MigrateAsync(again, Ct));
+        Assert.StartsWith("Databasen blev oprettet af en udviklingsudgave af OS2Hub", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OS2Hub:DatabasePath", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, (await again.Database.GetAppliedMigrationsAsync(Ct)).Count());
+    }
+
+    [Fact]
+    public async Task ACurrentDatabaseMigratesAgainWithoutComplaint()
+    {
+        await using var db = _db.CreateDbContext();
+        await DatabaseInitializer.MigrateAsync(db, Ct);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
+    }
+
+    public void Dispose() => _db.Dispose();
+}
