@@ -257,7 +257,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
                     new SeatInput { OrganisationId = w.Organisations["København"], StartDate = new DateOnly(2026, 1, 1) }, ct);
             case "edit-organisation":
                 var organisations = new OrganisationEditService(_db, clock);
-                var current = (await organisations.GetAsync("sekretariat", await OrganisationSlugAsync(w.Organisations[target]), ct))!;
+                var current = (await organisations.GetAsync("sekretariat", await OrganisationSlugAsync(w.Organisations[target]), ct)).Value!;
                 return await organisations.SaveAsync(user, current with { Website = "https://kommune.example.dk" }, ct);
             case "population":
                 return await new OrganisationEditService(_db, clock).AddPopulationAsync(user, w.Organisations[target], new DateOnly(2026, 1, 1), 60_000, "Danmarks Statistik", ct);

@@ -33,7 +33,7 @@ public enum ContactRoleKind
 }
 
 /// <summary>A contact person's role on one product for a period. Ending a role sets its end date.</summary>
-public class ContactRole
+public class ContactRole : IDated
 {
     public int Id { get; set; }
     public int ContactPersonId { get; set; }

@@ -6,7 +6,7 @@ namespace OS2Hub.Web.Data.Entities;
 /// the end date closes them, so the history of who was a member when stays. Join requests (a later feature)
 /// create rows here when approved.
 /// </summary>
-public class Participation
+public class Participation : IDated
 {
     public int Id { get; set; }
     public int ProductId { get; set; }
@@ -53,7 +53,7 @@ public class WorkingGroup
     public List<WorkingGroupMember> Members { get; set; } = [];
 }
 
-public class WorkingGroupMember
+public class WorkingGroupMember : IDated
 {
     public int Id { get; set; }
     public int WorkingGroupId { get; set; }

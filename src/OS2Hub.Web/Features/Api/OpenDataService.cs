@@ -98,7 +98,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
             .ToList();
         var groups = p.WorkingGroups.OrderBy(g => g.Kind).ThenBy(g => g.Name).Select(g =>
         {
-            var current = g.Members.Where(m => m.EndDate is null || m.EndDate > today).ToList();
+            var current = g.Members.Where(m => m.IsNotEndedOn(today)).ToList();
             var chair = current.FirstOrDefault(m => m.IsChair)?.Organisation;
             return new ApiWorkingGroup(g.Kind, g.Name, current.Select(m => new ApiRef(m.Organisation!.Slug, m.Organisation.Name)).DistinctBy(r => r.Slug).ToList(),
                 chair is null ? null : new ApiRef(chair.Slug, chair.Name));

@@ -37,13 +37,18 @@ public sealed record StaleContact(int Id, string Name, string OrganisationSlug, 
 /// </summary>
 public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<OrganisationContacts?> ListAsync(string userId, string organisationSlug, CancellationToken ct = default)
+    public async Task<Read<OrganisationContacts>> ListAsync(string userId, string organisationSlug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var org = await db.Organisations.AsNoTracking().Where(o => o.Slug == organisationSlug).Select(o => new { o.Id, o.Slug, o.Name }).FirstOrDefaultAsync(ct);
-        if (org is null || !await AccessService.ActsForAsync(db, userId, org.Id, ct))
+        if (org is null)
         {
-            return null;
+            return Read.NotFound<OrganisationContacts>();
+        }
+
+        if (!await AccessService.ActsForAsync(db, userId, org.Id, ct))
+        {
+            return Read.Denied<OrganisationContacts>();
         }
 
         var contacts = await db.ContactPersons.AsNoTracking().Where(c => c.OrganisationId == org.Id).OrderBy(c => c.Name)
@@ -58,11 +63,14 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
             .Join(db.WorkingGroups, m => m.WorkingGroupId, g => g.Id, (m, g) => new { Id = m.ContactPersonId!.Value, g.Kind, g.Name, Product = g.Product!.Name, m.IsChair })
             .ToListAsync(ct);
         var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
-        return new OrganisationContacts(org.Id, org.Slug, org.Name,
+        return Read.Ok(new OrganisationContacts(org.Id, org.Slug, org.Name,
             contacts.Select(c => new ContactRow(c.Id, c.Version, c.Name, c.Title, c.Email, c.Phone, c.Roles,
-                seats.Where(s => s.Id == c.Id).Select(s => $"{s.Product}: {s.Name ?? s.Kind.ToString()}{(s.IsChair ? " (formand)" : "")}").Order().ToList())).ToList(),
-            products);
+                seats.Where(s => s.Id == c.Id).Select(s => Seat(s.Product, s.Name ?? Texts.Get($"WorkingGroup_{s.Kind}"), s.IsChair)).Order().ToList())).ToList(),
+            products));
     }
+
+    private static string Seat(string product, string group, bool chair) =>
+        chair ? Texts.Format("Contacts_SeatChair", $"{product}: {group}") : $"{product}: {group}";
 
     /// <summary>Whether the user keeps this organisation's contacts: the secretariat, or the authority's IT-koordinator.</summary>
     public async Task<bool> CanKeepAsync(string userId, int organisationId, CancellationToken ct = default)
@@ -116,9 +124,9 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         }
 
         Set(nameof(ContactPerson.Name), contact.Name, input.Name!.Trim(), v => contact.Name = v!);
-        Set(nameof(ContactPerson.Title), contact.Title, Clean(input.Title), v => contact.Title = v);
-        Set(nameof(ContactPerson.Email), contact.Email, Clean(input.Email), v => contact.Email = v);
-        Set(nameof(ContactPerson.Phone), contact.Phone, Clean(input.Phone), v => contact.Phone = v);
+        Set(nameof(ContactPerson.Title), contact.Title, InputRules.Clean(input.Title), v => contact.Title = v);
+        Set(nameof(ContactPerson.Email), contact.Email, InputRules.Clean(input.Email), v => contact.Email = v);
+        Set(nameof(ContactPerson.Phone), contact.Phone, InputRules.Clean(input.Phone), v => contact.Phone = v);
         if (changed.Count == 0)
         {
             return OperationResult.Ok(contact.Id);
@@ -244,8 +252,8 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var cutoff = today.AddYears(-1);
         var rows = await db.ContactPersons.AsNoTracking()
-            .Where(c => !c.Roles.Any(r => r.EndDate == null || r.EndDate > cutoff)
-                && !db.WorkingGroupMembers.Any(m => m.ContactPersonId == c.Id && (m.EndDate == null || m.EndDate > cutoff))
+            .Where(c => !c.Roles.AsQueryable().Any(Dated.NotEndedOn<ContactRole>(cutoff))
+                && !db.WorkingGroupMembers.Where(Dated.NotEndedOn<WorkingGroupMember>(cutoff)).Any(m => m.ContactPersonId == c.Id)
                 && !db.JoinRequests.Any(r => r.ContactPersonId == c.Id && r.Status == JoinRequestStatus.Pending))
             .Select(c => new
             {
@@ -282,10 +290,13 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
     private async Task LogAsync(OS2HubDbContext db, string userId, int organisationId, int contactId, IEnumerable<string> fields, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ChangeLog.AddRange(fields.Select(f => new ChangeLogEntry
+        var changes = new ChangeRecorder(userId, now, nameof(Organisation), organisationId);
+        foreach (var field in fields)
         {
-            At = now, UserId = userId, EntityType = nameof(Organisation), EntityId = organisationId, Field = $"Kontaktperson {contactId}: {f}",
-        }));
+            changes.Add($"Kontaktperson {contactId}: {field}");
+        }
+
+        changes.WriteTo(db);
         await db.SaveChangesAsync(ct);
     }
 
@@ -316,8 +327,6 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
 
         return errors;
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     [GeneratedRegex(@"^\+?[0-9 ()\-]+$")]
     private static partial Regex PhoneRegex();

@@ -94,7 +94,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             errors[nameof(KeyInput.SecretariatPercent)] = Texts.Get("Economy_Error_Percent");
         }
 
-        var source = Clean(input.Source);
+        var source = InputRules.Clean(input.Source);
         if (source?.Length > 500)
         {
             errors[nameof(KeyInput.Source)] = Texts.Get("Economy_Error_Source");
@@ -118,15 +118,10 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             db.EconomyYears.Add(row);
         }
 
-        void Set(string field, decimal old, decimal value, Action<decimal> apply)
-        {
-            if (old != value || row.Version == 0)
-            {
-                db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(EconomyYear), EntityId = input.BudgetYear, Field = field,
-                    OldValue = row.Version == 0 ? null : old.ToString(CultureInfo.InvariantCulture), NewValue = value.ToString(CultureInfo.InvariantCulture) });
-                apply(value);
-            }
-        }
+        // A new year records every weight, its first values included; an existing one only what changed.
+        var changes = new ChangeRecorder(userId, now, nameof(EconomyYear), input.BudgetYear);
+        void Set(string field, decimal old, decimal value, Action<decimal> apply) =>
+            changes.Set<decimal?>(field, row.Version == 0 ? null : old, value, v => apply(v!.Value));
 
         Set(nameof(EconomyYear.WeightSmall), row.WeightSmall, input.Small!.Value, v => row.WeightSmall = v);
         Set(nameof(EconomyYear.WeightMedium), row.WeightMedium, input.Medium!.Value, v => row.WeightMedium = v);
@@ -137,6 +132,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
         // A recorded decision is the secretariat's, no longer the generator's.
         row.IsDemo = false;
         row.Version++;
+        changes.WriteTo(db);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok(row.BudgetYear);
     }
@@ -186,7 +182,7 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
             errors[nameof(FeeSheetInput.Key)] = Texts.Get("Economy_Error_Key");
         }
 
-        var reason = Clean(input.Reason);
+        var reason = InputRules.Clean(input.Reason);
         if (reason is null || reason.Length > 1000)
         {
             errors[nameof(FeeSheetInput.Reason)] = Texts.Get("Economy_Error_Reason");
@@ -306,12 +302,8 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
         }
 
         var row = org.SizeAssessments.FirstOrDefault(a => a.FromBudgetYear == fromBudgetYear);
-        db.ChangeLog.Add(new ChangeLogEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = userId, EntityType = nameof(Organisation), EntityId = org.Id, Field = $"SizeAssessment {fromBudgetYear}",
-            OldValue = row is null ? null : $"{row.SizeClass} {row.Population?.ToString(CultureInfo.InvariantCulture)}".Trim(),
-            NewValue = $"{sizeClass} {population?.ToString(CultureInfo.InvariantCulture)}".Trim(),
-        });
+        new ChangeRecorder(userId, clock.GetUtcNow().UtcDateTime, nameof(Organisation), org.Id).Add($"SizeAssessment {fromBudgetYear}",
+            row is null ? null : $"{row.SizeClass} {ChangeRecorder.Format(row.Population)}".Trim(), $"{sizeClass} {ChangeRecorder.Format(population)}".Trim()).WriteTo(db);
         if (row is null)
         {
             org.SizeAssessments.Add(row = new SizeAssessment { FromBudgetYear = fromBudgetYear });
@@ -323,6 +315,4 @@ public sealed class EconomyAdminService(IDbContextFactory<OS2HubDbContext> dbFac
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok(org.Id);
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -88,7 +88,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
         var year = budgetYear ?? CurrentBudgetYear;
         var newYear = new DateOnly(year, 1, 1);
         var products = await db.Participations.AsNoTracking()
-            .Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Member))
+            .Where(Dated.CurrentOn(newYear, ParticipationKind.Member))
             .Where(x => x.OrganisationId == orgId)
             .Select(x => new { x.ProductId, x.Product!.Slug, x.Product.Name })
             .Distinct().ToListAsync(ct);
@@ -170,8 +170,8 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
             return new QuoteResult(QuoteProblem.Archived, null);
         }
 
-        if (await db.Participations.AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId && x.Kind == ParticipationKind.Member
-                && (x.EndDate == null || x.EndDate > today), ct))
+        if (await db.Participations.Where(Dated.NotEndedOn<Participation>(today))
+                .AnyAsync(x => x.ProductId == productId && x.OrganisationId == organisationId && x.Kind == ParticipationKind.Member, ct))
         {
             return new QuoteResult(QuoteProblem.AlreadyMember, null);
         }
@@ -231,7 +231,7 @@ public sealed class EconomyService(IDbContextFactory<OS2HubDbContext> dbFactory,
     private static async Task<Dictionary<int, List<EconomyMember>>> MembersByProductAsync(OS2HubDbContext db, List<int> productIds, int year, CancellationToken ct)
     {
         var newYear = new DateOnly(year, 1, 1);
-        var pairs = await db.Participations.Where(ParticipationRules.CurrentOn(newYear, ParticipationKind.Member))
+        var pairs = await db.Participations.Where(Dated.CurrentOn(newYear, ParticipationKind.Member))
             .Where(x => productIds.Contains(x.ProductId)).Select(x => new { x.ProductId, x.OrganisationId }).Distinct().ToListAsync(ct);
         var orgIds = pairs.Select(p => p.OrganisationId).Distinct().ToList();
         var orgs = (await db.Organisations.AsNoTracking().Include(o => o.PopulationFigures).Include(o => o.SizeAssessments).Where(o => orgIds.Contains(o.Id)).ToListAsync(ct))

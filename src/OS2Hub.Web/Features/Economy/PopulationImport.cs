@@ -100,12 +100,8 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
                 db.PopulationFigures.Add(new PopulationFigure { OrganisationId = change.OrganisationId, AsOf = change.AsOf, Population = change.Population, Source = Source });
             }
 
-            db.ChangeLog.Add(new ChangeLogEntry
-            {
-                At = now, UserId = userId, EntityType = nameof(Organisation), EntityId = change.OrganisationId,
-                Field = $"Population {change.AsOf:yyyy-MM-dd}", OldValue = change.Previous?.ToString(CultureInfo.InvariantCulture),
-                NewValue = change.Population.ToString(CultureInfo.InvariantCulture),
-            });
+            new ChangeRecorder(userId, now, nameof(Organisation), change.OrganisationId)
+                .Add($"Population {ChangeRecorder.Format(change.AsOf)}", ChangeRecorder.Format(change.Previous), ChangeRecorder.Format(change.Population)).WriteTo(db);
         }
 
         // One SaveChanges is one transaction: the whole file or nothing.

@@ -65,11 +65,7 @@ public sealed class CategoryService(IDbContextFactory<OS2HubDbContext> dbFactory
         }
         else
         {
-            db.ChangeLog.Add(new ChangeLogEntry
-            {
-                At = clock.GetUtcNow().UtcDateTime, UserId = userId, EntityType = nameof(Category), EntityId = category.Id,
-                Field = nameof(Category.Name), OldValue = category.Name, NewValue = trimmed,
-            });
+            new ChangeRecorder(userId, clock.GetUtcNow().UtcDateTime, nameof(Category), category.Id).Add(nameof(Category.Name), category.Name, trimmed).WriteTo(db);
             (category.Name, category.Slug) = (trimmed, slug);
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
@@ -25,7 +24,7 @@ public sealed record OrganisationEdit
 }
 
 /// <summary>The secretariat creates and edits authorities and suppliers, and adds dated population figures.</summary>
-public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+public sealed class OrganisationEditService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>Danish CVR numbers: 8 digits whose weighted sum (weights 2,7,6,5,4,3,2,1) is divisible by 11.</summary>
     public static bool IsValidCvr(string cvr)
@@ -39,17 +38,18 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         return cvr.Select((c, i) => (c - '0') * weights[i]).Sum() % 11 == 0;
     }
 
-    public async Task<OrganisationEdit?> GetAsync(string userId, string slug, CancellationToken ct = default)
+    public async Task<Read<OrganisationEdit>> GetAsync(string userId, string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
-            return null;
+            return Read.Denied<OrganisationEdit>();
         }
 
-        return await db.Organisations.AsNoTracking().Where(o => o.Slug == slug)
+        var edit = await db.Organisations.AsNoTracking().Where(o => o.Slug == slug)
             .Select(o => new OrganisationEdit { Id = o.Id, Version = o.Version, Name = o.Name, Slug = o.Slug, Kind = o.Kind, Code = o.Code, RegionId = o.RegionId, Cvr = o.Cvr, Website = o.Website, ArchivedOn = o.ArchivedOn })
             .FirstOrDefaultAsync(ct);
+        return edit is null ? Read.NotFound<OrganisationEdit>() : Read.Ok(edit);
     }
 
     /// <summary>Whether the user may edit organisations (the secretariat), for showing forms and links only.</summary>
@@ -96,26 +96,18 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         var isNew = org is null;
         org ??= new Organisation { Name = "", Slug = "" };
         var oldSlug = org.Slug;
-        var changes = new List<ChangeLogEntry>();
-        void Set<T>(string field, T oldValue, T newValue, Action<T> apply)
-        {
-            if (!EqualityComparer<T>.Default.Equals(oldValue, newValue))
-            {
-                changes.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Organisation), Field = field, OldValue = ProductEditService.Format(oldValue), NewValue = ProductEditService.Format(newValue) });
-                apply(newValue);
-            }
-        }
+        var changes = new ChangeRecorder(userId, now, nameof(Organisation));
 
         var kind = input.Kind;
-        Set(nameof(Organisation.Name), org.Name, input.Name!.Trim(), v => org.Name = v);
-        Set(nameof(Organisation.Slug), org.Slug, input.Slug!.Trim(), v => org.Slug = v);
-        Set(nameof(Organisation.Kind), org.Kind, kind, v => org.Kind = v);
-        Set(nameof(Organisation.Code), org.Code, kind is OrganisationKind.Municipality or OrganisationKind.Region ? input.Code!.Trim() : null, v => org.Code = v);
-        Set(nameof(Organisation.RegionId), org.RegionId, kind == OrganisationKind.Municipality ? input.RegionId : null, v => org.RegionId = v);
-        Set(nameof(Organisation.Cvr), org.Cvr, string.IsNullOrWhiteSpace(input.Cvr) ? null : input.Cvr.Trim(), v => org.Cvr = v);
-        Set(nameof(Organisation.Website), org.Website, string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim(), v => org.Website = v);
-        Set(nameof(Organisation.ArchivedOn), org.ArchivedOn, input.ArchivedOn, v => org.ArchivedOn = v);
-        if (changes.Count == 0)
+        changes.Set(nameof(Organisation.Name), org.Name, input.Name!.Trim(), v => org.Name = v);
+        changes.Set(nameof(Organisation.Slug), org.Slug, input.Slug!.Trim(), v => org.Slug = v);
+        changes.Set(nameof(Organisation.Kind), org.Kind, kind, v => org.Kind = v);
+        changes.Set(nameof(Organisation.Code), org.Code, kind is OrganisationKind.Municipality or OrganisationKind.Region ? input.Code!.Trim() : null, v => org.Code = v);
+        changes.Set(nameof(Organisation.RegionId), org.RegionId, kind == OrganisationKind.Municipality ? input.RegionId : null, v => org.RegionId = v);
+        changes.Set(nameof(Organisation.Cvr), org.Cvr, string.IsNullOrWhiteSpace(input.Cvr) ? null : input.Cvr.Trim(), v => org.Cvr = v);
+        changes.Set(nameof(Organisation.Website), org.Website, string.IsNullOrWhiteSpace(input.Website) ? null : input.Website.Trim(), v => org.Website = v);
+        changes.Set(nameof(Organisation.ArchivedOn), org.ArchivedOn, input.ArchivedOn, v => org.ArchivedOn = v);
+        if (changes.Entries.Count == 0)
         {
             return OperationResult.Ok(org.Id);
         }
@@ -141,8 +133,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             return Conflict();
         }
 
-        changes.ForEach(c => c.EntityId = org.Id);
-        db.ChangeLog.AddRange(changes);
+        changes.WriteTo(db, createdId: org.Id);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok(org.Id);
     }
@@ -184,11 +175,8 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
 
         await db.Organisations.Where(o => o.Id == organisationId).ExecuteUpdateAsync(u => u.SetProperty(o => o.UpdatedAt, clock.GetUtcNow().UtcDateTime), ct);
         db.PopulationFigures.Add(new PopulationFigure { OrganisationId = organisationId, AsOf = asOf!.Value, Population = population!.Value, Source = string.IsNullOrWhiteSpace(source) ? null : source.Trim() });
-        db.ChangeLog.Add(new ChangeLogEntry
-        {
-            At = clock.GetUtcNow().UtcDateTime, UserId = userId, EntityType = nameof(Organisation), EntityId = organisationId, Field = "Population",
-            NewValue = $"{population} pr. {asOf.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-        });
+        new ChangeRecorder(userId, clock.GetUtcNow().UtcDateTime, nameof(Organisation), organisationId)
+            .Add("Population", newValue: $"{population} pr. {ChangeRecorder.Format(asOf.Value)}").WriteTo(db);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok(organisationId);
     }
@@ -213,7 +201,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
         }
 
         var slug = input.Slug?.Trim();
-        if (string.IsNullOrEmpty(slug) || slug.Length > 200 || !SlugRegex().IsMatch(slug))
+        if (!InputRules.IsSlug(slug))
         {
             errors[nameof(input.Slug)] = Texts.Get("Org_Error_Slug");
         }
@@ -250,8 +238,7 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
             errors[nameof(input.Cvr)] = Texts.Get("Org_Error_Cvr");
         }
 
-        if (!string.IsNullOrWhiteSpace(input.Website)
-            && (input.Website.Length > 500 || !Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        if (!InputRules.IsWebAddressOrEmpty(input.Website))
         {
             errors[nameof(input.Website)] = Texts.Get("Common_Error_HttpsUrl");
         }
@@ -261,8 +248,4 @@ public sealed partial class OrganisationEditService(IDbContextFactory<OS2HubDbCo
 
     private static OperationResult Conflict() =>
         OperationResult.Conflict(Texts.Get("Org_Error_Conflict"));
-
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugRegex();
 }

@@ -234,12 +234,8 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var supplier = await db.Organisations.Where(o => o.Id == p.OrganisationId).Select(o => o.Name).SingleAsync(ct);
-        db.ChangeLog.Add(new ChangeLogEntry
-        {
-            At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId,
-            Field = p.Kind == ParticipationKind.Member ? $"Medejer: {supplier}" : $"Leverandør: {supplier} ({p.Role})",
-            OldValue = before, NewValue = after,
-        });
+        var field = p.Kind == ParticipationKind.Member ? $"Medejer: {supplier}" : $"Leverandør: {supplier} ({p.Role})"; // a record, not a message
+        new ChangeRecorder(userId, now, nameof(Product), productId).Add(field, before, after).WriteTo(db);
         await db.Products.Where(x => x.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(x => x.UpdatedAt, now), ct);
         await db.SaveChangesAsync(ct);
         // Current supplier names are part of the searchable text.

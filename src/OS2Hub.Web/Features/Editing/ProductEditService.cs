@@ -83,19 +83,19 @@ public sealed record SourceInput
 /// </summary>
 public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<ProductEditContext?> GetAsync(string userId, string slug, CancellationToken ct = default)
+    public async Task<Read<ProductEditContext>> GetAsync(string userId, string slug, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var p = await db.Products.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug, ct);
         if (p is null)
         {
-            return null;
+            return Read.NotFound<ProductEditContext>();
         }
 
         var access = await AccessService.ForAsync(db, userId, ct);
         if (!access.Decides(p.Id))
         {
-            return null;
+            return Read.Denied<ProductEditContext>();
         }
 
         var categories = (await db.Categories.OrderBy(c => c.Name).Select(c => new { c.Id, c.Name }).ToListAsync(ct)).Select(c => (c.Id, c.Name)).ToList();
@@ -103,7 +103,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             .Select(x => new SourceRow(x.Id, x.Version, x.Fact, x.Reference, x.AsOf, x.Note, x.IsInferred)).ToListAsync(ct);
         var mentions = await db.ProductMentions.AsNoTracking().Where(m => m.ProductId == p.Id).OrderBy(m => m.AsOf).ThenBy(m => m.Id)
             .Select(m => new MentionRow(m.Id, m.Version, m.OrganisationId, m.Subject, m.Statement, m.AsOf, m.Source, m.Language)).ToListAsync(ct);
-        return new ProductEditContext(ToEdit(p), access.IsSecretariat, categories, sources, mentions);
+        return Read.Ok(new ProductEditContext(ToEdit(p), access.IsSecretariat, categories, sources, mentions));
     }
 
     /// <summary>Whether the user may create products: the secretariat only.</summary>
@@ -132,7 +132,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         var product = new Product { Name = name!.Trim(), Slug = slug!.Trim(), Lifecycle = LifecycleState.Active, CreatedAt = now, UpdatedAt = now, Version = 1 };
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
-        db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Product), EntityId = product.Id, Field = "Oprettet", NewValue = product.Name });
+        new ChangeRecorder(userId, now, nameof(Product), product.Id).Add("Oprettet", newValue: product.Name).WriteTo(db);
         await db.SaveChangesAsync(ct);
         await CatalogSearch.RefreshAsync(db, [product.Id], ct);
         return OperationResult.Ok(product.Id);
@@ -158,27 +158,27 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         var reference = input.Reference?.Trim();
         if (string.IsNullOrEmpty(reference) || reference.Length > 2000)
         {
-            errors["Reference"] = Texts.Get("Edit_Error_SourceReference");
+            errors[nameof(input.Reference)] = Texts.Get("Edit_Error_SourceReference");
         }
         else if (reference.Contains("://", StringComparison.Ordinal)
-                 && (!Uri.TryCreate(reference, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+                 && !InputRules.IsWebAddress(reference))
         {
-            errors["Reference"] = Texts.Get("Edit_Error_SourceHttps");
+            errors[nameof(input.Reference)] = Texts.Get("Edit_Error_SourceHttps");
         }
 
         if (input.AsOf > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
         {
-            errors["AsOf"] = Texts.Get("Edit_Error_SourceFuture");
+            errors[nameof(input.AsOf)] = Texts.Get("Edit_Error_SourceFuture");
         }
 
         if (input.Note?.Trim().Length > 1000)
         {
-            errors["Note"] = Texts.Get("Edit_Error_SourceNote");
+            errors[nameof(input.Note)] = Texts.Get("Edit_Error_SourceNote");
         }
 
         if (!Enum.IsDefined(input.Fact))
         {
-            errors["Fact"] = Texts.Get("Edit_Error_SourceFact");
+            errors[nameof(input.Fact)] = Texts.Get("Edit_Error_SourceFact");
         }
 
         if (errors.Count > 0)
@@ -193,14 +193,11 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
 
         source ??= db.ProductSources.Add(new ProductSource { ProductId = productId, Reference = "" }).Entity;
-        (source.Fact, source.Reference, source.AsOf, source.Note, source.IsInferred) = (input.Fact, reference!, input.AsOf, Clean(input.Note), false);
+        (source.Fact, source.Reference, source.AsOf, source.Note, source.IsInferred) = (input.Fact, reference!, input.AsOf, InputRules.Clean(input.Note), false);
         source.Version++;
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ChangeLog.Add(new ChangeLogEntry
-        {
-            At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = $"Kilde ({input.Fact})",
-            OldValue = before, NewValue = $"{input.Fact}: {reference} ({input.AsOf:yyyy-MM-dd})",
-        });
+        new ChangeRecorder(userId, now, nameof(Product), productId)
+            .Add($"Kilde ({input.Fact})", before, $"{input.Fact}: {reference} ({input.AsOf:yyyy-MM-dd})").WriteTo(db);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -249,54 +246,42 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         var (licence, _) = ReferenceMapping.MapLicence(input.Licence);
         var now = clock.GetUtcNow().UtcDateTime;
-        var changes = new List<ChangeLogEntry>();
-        void Set<T>(string field, T oldValue, T newValue, Action<T> apply)
-        {
-            if (!EqualityComparer<T>.Default.Equals(oldValue, newValue))
-            {
-                changes.Add(new ChangeLogEntry
-                {
-                    At = now, UserId = userId, EntityType = nameof(Product), EntityId = product.Id, Field = field,
-                    OldValue = Format(oldValue), NewValue = Format(newValue),
-                });
-                apply(newValue);
-            }
-        }
+        var changes = new ChangeRecorder(userId, now, nameof(Product), product.Id);
 
         var oldSlug = product.Slug;
-        Set(nameof(Product.Name), product.Name, input.Name!.Trim(), v => product.Name = v);
-        Set(nameof(Product.Slug), product.Slug, input.Slug!.Trim(), v => product.Slug = v);
-        Set(nameof(Product.Summary), product.Summary, Clean(input.Summary), v => product.Summary = v);
+        changes.Set(nameof(Product.Name), product.Name, input.Name!.Trim(), v => product.Name = v);
+        changes.Set(nameof(Product.Slug), product.Slug, input.Slug!.Trim(), v => product.Slug = v);
+        changes.Set(nameof(Product.Summary), product.Summary, InputRules.Clean(input.Summary), v => product.Summary = v);
         // An editor's own text is no longer the hub's translation of the source's, so the source text stops standing beside it.
-        Set(nameof(Product.Description), product.Description, Clean(input.Description), v => (product.Description, product.DescriptionOriginal, product.DescriptionOriginalLanguage) = (v, null, null));
-        Set(nameof(Product.DescriptionLanguage), product.DescriptionLanguage, Clean(input.DescriptionLanguage), v => product.DescriptionLanguage = v);
-        Set(nameof(Product.StatusNote), product.StatusNote, Clean(input.StatusNote), v => (product.StatusNote, product.StatusNoteOriginal, product.StatusNoteOriginalLanguage) = (v, null, null));
-        Set(nameof(Product.StatusNoteLanguage), product.StatusNoteLanguage, input.StatusNoteLanguage, v => product.StatusNoteLanguage = v);
-        Set(nameof(Product.LicenceNote), product.LicenceNote, Clean(input.LicenceNote), v => product.LicenceNote = v);
-        Set(nameof(Product.CategoryId), product.CategoryId, input.CategoryId, v => product.CategoryId = v);
-        Set(nameof(Product.Licence), product.Licence, licence, v => product.Licence = v);
-        Set(nameof(Product.RepositoryUrl), product.RepositoryUrl, Clean(input.RepositoryUrl), v => product.RepositoryUrl = v);
-        Set(nameof(Product.DocumentationUrl), product.DocumentationUrl, Clean(input.DocumentationUrl), v => product.DocumentationUrl = v);
-        Set(nameof(Product.WebsiteUrl), product.WebsiteUrl, Clean(input.WebsiteUrl), v => product.WebsiteUrl = v);
-        Set(nameof(Product.IssueTrackerUrl), product.IssueTrackerUrl, Clean(input.IssueTrackerUrl), v => product.IssueTrackerUrl = v);
-        Set(nameof(Product.CodeIsPublic), product.CodeIsPublic, input.CodeIsPublic, v => product.CodeIsPublic = v);
-        Set(nameof(Product.IssueTrackerIsPublic), product.IssueTrackerIsPublic, input.IssueTrackerIsPublic, v => product.IssueTrackerIsPublic = v);
-        Set(nameof(Product.Maturity), product.Maturity, input.Maturity, v => product.Maturity = v);
-        Set(nameof(Product.MaturityAssessedOn), product.MaturityAssessedOn, input.MaturityAssessedOn, v => product.MaturityAssessedOn = v);
-        Set(nameof(Product.Lifecycle), product.Lifecycle, input.Lifecycle, v => product.Lifecycle = v);
-        Set(nameof(Product.Platforms), product.Platforms, JoinList(input.Platforms), v => product.Platforms = v);
-        Set(nameof(Product.SoftwareType), product.SoftwareType, Clean(input.SoftwareType), v => product.SoftwareType = v);
-        Set(nameof(Product.DevelopmentStatus), product.DevelopmentStatus, Clean(input.DevelopmentStatus), v => product.DevelopmentStatus = v);
-        Set(nameof(Product.Features), product.Features, Clean(input.Features?.Replace("\r", "", StringComparison.Ordinal)), v => product.Features = v);
-        Set(nameof(Product.LocalisationReady), product.LocalisationReady, input.LocalisationReady, v => product.LocalisationReady = v);
-        Set(nameof(Product.AvailableLanguages), product.AvailableLanguages, JoinList(input.AvailableLanguages), v => product.AvailableLanguages = v);
-        if (changes.Count == 0)
+        changes.Set(nameof(Product.Description), product.Description, InputRules.Clean(input.Description), v => (product.Description, product.DescriptionOriginal, product.DescriptionOriginalLanguage) = (v, null, null));
+        changes.Set(nameof(Product.DescriptionLanguage), product.DescriptionLanguage, InputRules.Clean(input.DescriptionLanguage), v => product.DescriptionLanguage = v);
+        changes.Set(nameof(Product.StatusNote), product.StatusNote, InputRules.Clean(input.StatusNote), v => (product.StatusNote, product.StatusNoteOriginal, product.StatusNoteOriginalLanguage) = (v, null, null));
+        changes.Set(nameof(Product.StatusNoteLanguage), product.StatusNoteLanguage, input.StatusNoteLanguage, v => product.StatusNoteLanguage = v);
+        changes.Set(nameof(Product.LicenceNote), product.LicenceNote, InputRules.Clean(input.LicenceNote), v => product.LicenceNote = v);
+        changes.Set(nameof(Product.CategoryId), product.CategoryId, input.CategoryId, v => product.CategoryId = v);
+        changes.Set(nameof(Product.Licence), product.Licence, licence, v => product.Licence = v);
+        changes.Set(nameof(Product.RepositoryUrl), product.RepositoryUrl, InputRules.Clean(input.RepositoryUrl), v => product.RepositoryUrl = v);
+        changes.Set(nameof(Product.DocumentationUrl), product.DocumentationUrl, InputRules.Clean(input.DocumentationUrl), v => product.DocumentationUrl = v);
+        changes.Set(nameof(Product.WebsiteUrl), product.WebsiteUrl, InputRules.Clean(input.WebsiteUrl), v => product.WebsiteUrl = v);
+        changes.Set(nameof(Product.IssueTrackerUrl), product.IssueTrackerUrl, InputRules.Clean(input.IssueTrackerUrl), v => product.IssueTrackerUrl = v);
+        changes.Set(nameof(Product.CodeIsPublic), product.CodeIsPublic, input.CodeIsPublic, v => product.CodeIsPublic = v);
+        changes.Set(nameof(Product.IssueTrackerIsPublic), product.IssueTrackerIsPublic, input.IssueTrackerIsPublic, v => product.IssueTrackerIsPublic = v);
+        changes.Set(nameof(Product.Maturity), product.Maturity, input.Maturity, v => product.Maturity = v);
+        changes.Set(nameof(Product.MaturityAssessedOn), product.MaturityAssessedOn, input.MaturityAssessedOn, v => product.MaturityAssessedOn = v);
+        changes.Set(nameof(Product.Lifecycle), product.Lifecycle, input.Lifecycle, v => product.Lifecycle = v);
+        changes.Set(nameof(Product.Platforms), product.Platforms, JoinList(input.Platforms), v => product.Platforms = v);
+        changes.Set(nameof(Product.SoftwareType), product.SoftwareType, InputRules.Clean(input.SoftwareType), v => product.SoftwareType = v);
+        changes.Set(nameof(Product.DevelopmentStatus), product.DevelopmentStatus, InputRules.Clean(input.DevelopmentStatus), v => product.DevelopmentStatus = v);
+        changes.Set(nameof(Product.Features), product.Features, InputRules.Clean(input.Features?.Replace("\r", "", StringComparison.Ordinal)), v => product.Features = v);
+        changes.Set(nameof(Product.LocalisationReady), product.LocalisationReady, input.LocalisationReady, v => product.LocalisationReady = v);
+        changes.Set(nameof(Product.AvailableLanguages), product.AvailableLanguages, JoinList(input.AvailableLanguages), v => product.AvailableLanguages = v);
+        if (changes.Entries.Count == 0)
         {
             return OperationResult.Ok(product.Id);
         }
 
         // Edited publiccode facts are the editor's, no longer demo values that switching demo data off would clear.
-        if (changes.Any(c => c.Field is nameof(Product.Platforms) or nameof(Product.SoftwareType) or nameof(Product.DevelopmentStatus)
+        if (changes.Entries.Any(c => c.Field is nameof(Product.Platforms) or nameof(Product.SoftwareType) or nameof(Product.DevelopmentStatus)
                 or nameof(Product.Features) or nameof(Product.LocalisationReady) or nameof(Product.AvailableLanguages)))
         {
             product.PublicCodeIsDemo = false;
@@ -311,7 +296,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         product.Version++;
         product.UpdatedAt = now;
-        db.ChangeLog.AddRange(changes);
+        changes.WriteTo(db);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -342,35 +327,35 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
 
         var errors = new Dictionary<string, string>();
-        var statement = Clean(input.Statement);
+        var statement = InputRules.Clean(input.Statement);
         if (statement is null || statement.Length > 2000)
         {
-            errors["Statement"] = Texts.Get("Edit_Error_Statement");
+            errors[nameof(input.Statement)] = Texts.Get("Edit_Error_Statement");
         }
 
         if (input.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct))
         {
-            errors["Organisation"] = Texts.Get("Edit_Error_Organisation");
+            errors[nameof(input.OrganisationId)] = Texts.Get("Edit_Error_Organisation");
         }
-        else if (input.OrganisationId is null && Clean(input.Subject) is null)
+        else if (input.OrganisationId is null && InputRules.Clean(input.Subject) is null)
         {
-            errors["Subject"] = Texts.Get("Edit_Error_Subject");
+            errors[nameof(input.Subject)] = Texts.Get("Edit_Error_Subject");
         }
 
-        var asOf = Clean(input.AsOf);
+        var asOf = InputRules.Clean(input.AsOf);
         if (asOf is not null && (!PartialDateRegex().IsMatch(asOf) || string.CompareOrdinal(asOf, clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) > 0))
         {
-            errors["AsOf"] = Texts.Get("Edit_Error_MentionDate");
+            errors[nameof(input.AsOf)] = Texts.Get("Edit_Error_MentionDate");
         }
 
-        if (Clean(input.Source)?.Length > 2000)
+        if (InputRules.Clean(input.Source)?.Length > 2000)
         {
-            errors["Source"] = Texts.Get("Edit_Error_MentionSource");
+            errors[nameof(input.Source)] = Texts.Get("Edit_Error_MentionSource");
         }
 
-        if (input.Language is not ("da" or "en"))
+        if (!InputRules.IsTextLanguage(input.Language))
         {
-            errors["Language"] = Texts.Get("Common_Error_DanishOrEnglish");
+            errors[nameof(input.Language)] = Texts.Get("Common_Error_DanishOrEnglish");
         }
 
         if (errors.Count > 0)
@@ -386,10 +371,10 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
         mention ??= db.ProductMentions.Add(new ProductMention { ProductId = productId, Statement = "" }).Entity;
         (mention.OrganisationId, mention.Subject, mention.Statement, mention.AsOf, mention.Source, mention.Language) =
-            (input.OrganisationId, input.OrganisationId is null ? Clean(input.Subject) : null, statement!, asOf, Clean(input.Source), input.Language);
+            (input.OrganisationId, input.OrganisationId is null ? InputRules.Clean(input.Subject) : null, statement!, asOf, InputRules.Clean(input.Source), input.Language);
         mention.Version++;
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = "Omtale", OldValue = before, NewValue = $"{asOf}: {statement}" });
+        new ChangeRecorder(userId, now, nameof(Product), productId).Add("Omtale", before, $"{asOf}: {statement}").WriteTo(db);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -437,7 +422,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         }
 
         var slug = input.Slug?.Trim();
-        if (string.IsNullOrEmpty(slug) || slug.Length > 200 || !SlugRegex().IsMatch(slug))
+        if (!InputRules.IsSlug(slug))
         {
             errors[nameof(input.Slug)] = Texts.Get("Edit_Error_Slug");
         }
@@ -462,12 +447,12 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
             errors[nameof(input.Licence)] = Texts.Get("Edit_Error_Licence");
         }
 
-        if (input.DescriptionLanguage is not (null or "" or "da" or "en"))
+        if (!string.IsNullOrEmpty(input.DescriptionLanguage) && !InputRules.IsTextLanguage(input.DescriptionLanguage))
         {
             errors[nameof(input.DescriptionLanguage)] = Texts.Get("Common_Error_DanishOrEnglish");
         }
 
-        if (input.StatusNoteLanguage is not ("da" or "en"))
+        if (!InputRules.IsTextLanguage(input.StatusNoteLanguage))
         {
             errors[nameof(input.StatusNoteLanguage)] = Texts.Get("Common_Error_DanishOrEnglish");
         }
@@ -515,7 +500,7 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
         foreach (var (field, url) in new[] { (nameof(input.RepositoryUrl), input.RepositoryUrl), (nameof(input.DocumentationUrl), input.DocumentationUrl),
             (nameof(input.WebsiteUrl), input.WebsiteUrl), (nameof(input.IssueTrackerUrl), input.IssueTrackerUrl) })
         {
-            if (!string.IsNullOrWhiteSpace(url) && (url.Length > 500 || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            if (!InputRules.IsWebAddressOrEmpty(url))
             {
                 errors[field] = Texts.Get("Common_Error_HttpsUrl");
             }
@@ -537,20 +522,6 @@ public sealed partial class ProductEditService(IDbContextFactory<OS2HubDbContext
 
     /// <summary>A comma-separated list as the form shows it: trimmed, without empty entries; null when empty.</summary>
     private static string? JoinList(string? text) => PublicCode.PublicCodeExport.SplitList(text) is { Count: > 0 } items ? string.Join(", ", items) : null;
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    /// <summary>A logged value in a culture-independent form (dates as ISO 8601), whatever the server culture.</summary>
-    internal static string? Format<T>(T value) => value switch
-    {
-        null => null,
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugRegex();
 
     [GeneratedRegex(@"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")]
     private static partial Regex PartialDateRegex();

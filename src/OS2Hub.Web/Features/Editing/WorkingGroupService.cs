@@ -58,7 +58,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var rows = await db.Organisations.AsNoTracking()
-            .Select(o => new { o.Id, o.Name, Involved = o.Participations.Any(x => x.ProductId == productId && (x.EndDate == null || x.EndDate > today)) })
+            .Select(o => new { o.Id, o.Name, Involved = o.Participations.AsQueryable().Where(Dated.NotEndedOn<Participation>(today)).Any(x => x.ProductId == productId) })
             .ToListAsync(ct);
         return rows.OrderByDescending(o => o.Involved).ThenBy(o => o.Name, StringComparer.CurrentCulture).Select(o => (o.Id, o.Name)).ToList();
     }
@@ -140,7 +140,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         if (errors.Count == 0 && await db.WorkingGroupMembers.AnyAsync(m => m.WorkingGroupId == groupId && m.OrganisationId == input.OrganisationId
                 && m.ContactPersonId == input.ContactPersonId && m.EndDate == null, ct))
         {
-            errors["Organisation"] = Texts.Get("Seat_Error_Duplicate");
+            errors[nameof(input.OrganisationId)] = Texts.Get("Seat_Error_Duplicate");
         }
 
         if (errors.Count > 0)
@@ -194,7 +194,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         seat.Version++;
         seat.ContactPersonId = input.ContactPersonId;
-        seat.IsChair = input.IsChair && (input.EndDate is null || input.EndDate > Today());
+        seat.IsChair = input.IsChair && Dated.EndsAfter(input.EndDate, Today());
         (seat.StartDate, seat.EndDate) = (input.StartDate, input.EndDate);
         try
         {
@@ -223,21 +223,21 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
         var errors = new Dictionary<string, string>();
         if (organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct))
         {
-            errors["Organisation"] = Texts.Get("Seat_Error_Organisation");
+            errors[nameof(input.OrganisationId)] = Texts.Get("Seat_Error_Organisation");
         }
         else if (input.ContactPersonId is { } person && !await db.ContactPersons.AnyAsync(c => c.Id == person && c.OrganisationId == organisationId, ct))
         {
-            errors["Person"] = Texts.Get("Seat_Error_Person");
+            errors[nameof(input.ContactPersonId)] = Texts.Get("Seat_Error_Person");
         }
 
         if (Periods.Backwards(input.StartDate, input.EndDate))
         {
-            errors["EndDate"] = Periods.EndBeforeStart;
+            errors[nameof(input.EndDate)] = Periods.EndBeforeStart;
         }
 
         if (input.IsChair && input.EndDate is not null && input.EndDate <= Today())
         {
-            errors["IsChair"] = Texts.Get("Seat_Error_EndedChair");
+            errors[nameof(input.IsChair)] = Texts.Get("Seat_Error_EndedChair");
         }
 
         return errors;
@@ -264,7 +264,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
     private async Task LogAsync(OS2HubDbContext db, string userId, int productId, string field, string? before, string after, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.ChangeLog.Add(new ChangeLogEntry { At = now, UserId = userId, EntityType = nameof(Product), EntityId = productId, Field = field, OldValue = before, NewValue = after });
+        new ChangeRecorder(userId, now, nameof(Product), productId).Add(field, before, after).WriteTo(db);
         await db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(u => u.SetProperty(p => p.UpdatedAt, now), ct);
         await db.SaveChangesAsync(ct);
     }

@@ -14,10 +14,10 @@ public sealed class HomeService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var products = await db.Products.CountAsync(p => p.Lifecycle != LifecycleState.Retired, ct);
         var members = await db.Participations
-            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Member))
+            .Where(Dated.CurrentOn(today, ParticipationKind.Member))
             .Select(x => x.OrganisationId).Distinct().CountAsync(ct);
         var suppliers = await db.Participations
-            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Supplier))
+            .Where(Dated.CurrentOn(today, ParticipationKind.Supplier))
             .Select(x => x.OrganisationId).Distinct().CountAsync(ct);
         var municipalities = await db.Organisations.CountAsync(o => o.Kind == OrganisationKind.Municipality, ct);
         return new KeyFigures(products, members, suppliers, municipalities);

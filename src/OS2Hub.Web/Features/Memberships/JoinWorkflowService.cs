@@ -83,8 +83,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Invalid(Texts.Format("Join_Error_Retired", product.Name));
         }
 
-        if (await db.Participations.AnyAsync(x => x.ProductId == product.Id && x.OrganisationId == authority.Id
-                && x.Kind == ParticipationKind.Member && (x.EndDate == null || x.EndDate > today), ct))
+        if (await db.Participations.Where(Dated.NotEndedOn<Participation>(today))
+                .AnyAsync(x => x.ProductId == product.Id && x.OrganisationId == authority.Id && x.Kind == ParticipationKind.Member, ct))
         {
             return OperationResult.Invalid(Texts.Format("Join_Error_AlreadyMember", authority.Name, product.Name));
         }
@@ -303,8 +303,8 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             return OperationResult.Denied;
         }
 
-        var value = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
-        if (value is not null && (value.Length > 500 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        var value = InputRules.Clean(url);
+        if (!InputRules.IsWebAddressOrEmpty(value))
         {
             var message = Texts.Get("Common_Error_HttpsUrl");
             return OperationResult.Invalid(message, new Dictionary<string, string> { ["AgreementUrl"] = message });

@@ -57,8 +57,8 @@ public sealed class MembershipQueries(IDbContextFactory<OS2HubDbContext> dbFacto
 
         var ids = await AuthorityIdsAsync(db, userId, ct);
         var authorities = await db.Organisations.AsNoTracking().Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
-        var memberships = await db.Participations.AsNoTracking()
-            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Member && ids.Contains(x.OrganisationId) && (x.EndDate == null || x.EndDate > today))
+        var memberships = await db.Participations.AsNoTracking().Where(Dated.NotEndedOn<Participation>(today))
+            .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Member && ids.Contains(x.OrganisationId))
             .Select(x => new { x.OrganisationId, x.StartDate }).ToListAsync(ct);
         var open = await db.JoinRequests.AsNoTracking()
             .Where(r => r.ProductId == productId && ids.Contains(r.OrganisationId) && r.Status == JoinRequestStatus.Pending)

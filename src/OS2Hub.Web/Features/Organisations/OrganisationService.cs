@@ -17,8 +17,8 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
             query = query.Where(o => o.Kind == k);
         }
 
-        var currentMember = ParticipationRules.CurrentOn(today, ParticipationKind.Member);
-        var currentSupplier = ParticipationRules.CurrentOn(today, ParticipationKind.Supplier);
+        var currentMember = Dated.CurrentOn(today, ParticipationKind.Member);
+        var currentSupplier = Dated.CurrentOn(today, ParticipationKind.Supplier);
         var rows = await query
             .Select(o => new
             {
@@ -65,7 +65,7 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
 
         // The authorities this supplier serves: the current co-owners of each product it serves.
         var authorities = await db.Participations.AsNoTracking()
-            .Where(ParticipationRules.CurrentOn(today, ParticipationKind.Member))
+            .Where(Dated.CurrentOn(today, ParticipationKind.Member))
             .Where(x => suppliedIds.Contains(x.ProductId))
             .Select(x => new { x.ProductId, x.Organisation!.Slug, x.Organisation.Name })
             .ToListAsync(ct);
@@ -88,7 +88,7 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
             memberships.Where(x => x.IsCurrentOn(today))
                 .Select(Product).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(),
             memberships.Where(x => x.EndDate is not null && x.EndDate <= today).Select(Product).OrderByDescending(p => p.EndDate).ToList(),
-            memberships.Where(x => x.StartDate > today && (x.EndDate is null || x.EndDate > today)).Select(Product).OrderBy(p => p.StartDate).ToList(),
+            memberships.Where(x => x.StartDate > today && x.IsNotEndedOn(today)).Select(Product).OrderBy(p => p.StartDate).ToList(),
             supplied.GroupBy(x => x.ProductId)
                 .Select(g => (Key: g.First().Product!, Roles: g))
                 .OrderBy(g => g.Key.Name, StringComparer.Ordinal)

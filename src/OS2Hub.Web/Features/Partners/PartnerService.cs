@@ -68,8 +68,8 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
 
         // The viewer's own supplier roles, current today: they decide which products a supplier contact may see.
         var own = await db.Participations.AsNoTracking()
-            .Where(x => x.Kind == ParticipationKind.Supplier && supplierIds.Contains(x.OrganisationId))
-            .Where(x => (x.StartDate == null || x.StartDate <= today) && (x.EndDate == null || x.EndDate > today))
+            .Where(Dated.CurrentOn(today, ParticipationKind.Supplier))
+            .Where(x => supplierIds.Contains(x.OrganisationId))
             .Select(x => new { x.ProductId, x.Role }).ToListAsync(ct);
         var visible = allProducts
             ? await db.Products.Select(p => p.Id).ToListAsync(ct)
@@ -88,7 +88,7 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
             // A supplier contact narrows to the products where its supplier holds the role; others to any supplier's.
             var withRole = supplierIds.Count > 0 && !allProducts
                 ? own.Where(o => o.Role == role).Select(o => o.ProductId).ToHashSet()
-                : (await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Supplier))
+                : (await db.Participations.AsNoTracking().Where(Dated.CurrentOn(today, ParticipationKind.Supplier))
                     .Where(x => x.Role == role).Select(x => x.ProductId).ToListAsync(ct)).ToHashSet();
             shown = shown.Where(withRole.Contains).ToList();
         }
@@ -123,7 +123,7 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
     {
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Slug, p.Name }).ToListAsync(ct);
-        var members = await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Member)).Where(x => productIds.Contains(x.ProductId))
+        var members = await db.Participations.AsNoTracking().Where(Dated.CurrentOn(today, ParticipationKind.Member)).Where(x => productIds.Contains(x.ProductId))
             .Select(x => new
             {
                 x.ProductId, x.OrganisationId, x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind, x.StartDate,
@@ -132,15 +132,15 @@ public sealed class PartnerService(IDbContextFactory<OS2HubDbContext> dbFactory,
                 Population = x.Organisation.PopulationFigures.OrderByDescending(p => p.AsOf).Select(p => (int?)p.Population).FirstOrDefault(),
             }).ToListAsync(ct);
         var contacts = await db.ContactRoles.AsNoTracking()
-            .Where(r => productIds.Contains(r.ProductId) && r.Kind == ContactRoleKind.General
-                && (r.StartDate == null || r.StartDate <= today) && (r.EndDate == null || r.EndDate > today))
+            .Where(Dated.CurrentOn<ContactRole>(today))
+            .Where(r => productIds.Contains(r.ProductId) && r.Kind == ContactRoleKind.General)
             .Join(db.ContactPersons, r => r.ContactPersonId, c => c.Id, (r, c) => new { r.ProductId, c.OrganisationId, c.Name, c.Title, c.Email, c.Phone })
             .ToListAsync(ct);
-        var suppliers = await db.Participations.AsNoTracking().Where(ParticipationRules.CurrentOn(today, ParticipationKind.Supplier))
+        var suppliers = await db.Participations.AsNoTracking().Where(Dated.CurrentOn(today, ParticipationKind.Supplier))
             .Where(x => productIds.Contains(x.ProductId))
             .Select(x => new { x.ProductId, x.OrganisationId, x.Organisation!.Slug, x.Organisation.Name, Role = x.Role ?? SupplierRole.Unknown })
             .ToListAsync(ct);
-        var seats = await db.WorkingGroupMembers.AsNoTracking().Where(m => m.EndDate == null || m.EndDate > today)
+        var seats = await db.WorkingGroupMembers.AsNoTracking().Where(Dated.NotEndedOn<WorkingGroupMember>(today))
             .Join(db.WorkingGroups, m => m.WorkingGroupId, g => g.Id, (m, g) => new { g.ProductId, g.Kind, g.Name, Organisation = m.Organisation!.Name, Person = m.ContactPerson != null ? m.ContactPerson.Name : null, m.IsChair })
             .Where(s => productIds.Contains(s.ProductId))
             .ToListAsync(ct);

@@ -33,7 +33,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         var page = Math.Clamp(query.Page, 1, pageCount);
 
-        var currentMember = ParticipationRules.CurrentOn(today, ParticipationKind.Member);
+        var currentMember = Dated.CurrentOn(today, ParticipationKind.Member);
         var ordered = query.EffectiveSort switch
         {
             CatalogSort.Relevance when context.Terms.Count > 0 => CatalogSearch.OrderByRelevance(filtered, context.Terms).ThenBy(p => p.Name),
@@ -136,7 +136,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
     {
         var restricted = c.Restricts(Facet.Region);
         var products = Filter(c, Facet.Region);
-        var current = ParticipationRules.CurrentOn(c.Today, ParticipationKind.Member);
+        var current = Dated.CurrentOn(c.Today, ParticipationKind.Member);
         var counts = new Dictionary<string, int>();
         // A region recorded without its code (not yet known) cannot be a filter value, so it has no count either.
         foreach (var region in c.Organisations.Values.Where(o => o.Kind == OrganisationKind.Region && o.Code is not null))
@@ -152,7 +152,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
     }
 
     private static IQueryable<Participation> Current(OS2HubDbContext db, ParticipationKind kind, DateOnly today) =>
-        db.Participations.Where(ParticipationRules.CurrentOn(today, kind));
+        db.Participations.Where(Dated.CurrentOn(today, kind));
 
     /// <summary>All filters but <paramref name="except"/>: a facet's counts say what choosing one more of its values would give.</summary>
     private static IQueryable<Product> Filter(QueryContext c, Facet except)

@@ -57,14 +57,14 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
             product.Sources.Select(s => new SourceInfo(s.Fact, s.Reference, s.AsOf, s.IsInferred, s.Note)).ToList(),
             memberships.Where(x => x.IsCurrentOn(today)).Select(Member).OrderBy(m => m.Name, StringComparer.CurrentCulture).ToList(),
             memberships.Where(x => x.EndDate is not null && x.EndDate <= today).Select(Member).OrderByDescending(m => m.EndDate).ToList(),
-            memberships.Where(x => x.StartDate > today && (x.EndDate is null || x.EndDate > today)).Select(Member).OrderBy(m => m.StartDate).ToList(),
+            memberships.Where(x => x.StartDate > today && x.IsNotEndedOn(today)).Select(Member).OrderBy(m => m.StartDate).ToList(),
             product.Mentions
                 .OrderBy(m => m.AsOf).ThenBy(m => m.Subject, StringComparer.CurrentCulture)
                 .Select(m => new MentionInfo(m.Organisation?.Slug, m.Organisation?.Name ?? m.Subject, m.Statement, m.AsOf, m.Source, m.Language)).ToList(),
             suppliers,
             product.WorkingGroups.OrderBy(g => g.Kind).ThenBy(g => g.Name)
                 .Select(g => new WorkingGroupInfo(g.Kind, g.Name, g.IsDemo, g.Members
-                    .Where(m => m.EndDate is null || m.EndDate > today)
+                    .Where(m => m.IsNotEndedOn(today))
                     .OrderByDescending(m => m.IsChair).ThenBy(m => m.Organisation!.Name, StringComparer.CurrentCulture)
                     .Select(m => new GroupMemberInfo(m.Organisation!.Slug, m.Organisation.Name, m.ContactPerson != null ? m.ContactPerson.Name : null, m.IsChair)).ToList()))
                 .ToList(),

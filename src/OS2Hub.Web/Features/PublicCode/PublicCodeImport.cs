@@ -113,10 +113,13 @@ public sealed class PublicCodeImport(IDbContextFactory<OS2HubDbContext> dbFactor
             return OperationResult.Conflict(Texts.Get("PublicCodeImport_Error_Conflict"));
         }
 
-        db.ChangeLog.AddRange(before.Zip(Fields(product), (b, a) => (b, a)).Where(x => x.b.Value != x.a.Value).Select(x => new ChangeLogEntry
+        var changes = new ChangeRecorder(userId, now, nameof(Product), product.Id);
+        foreach (var (b, a) in before.Zip(Fields(product)).Where(x => x.First.Value != x.Second.Value))
         {
-            At = now, UserId = userId, EntityType = nameof(Product), EntityId = product.Id, Field = $"{x.b.Field} (publiccode.yml)", OldValue = x.b.Value, NewValue = x.a.Value,
-        }));
+            changes.Add($"{b.Field} (publiccode.yml)", b.Value, a.Value);
+        }
+
+        changes.WriteTo(db);
         await db.SaveChangesAsync(ct);
         await CatalogSearch.RefreshAsync(db, [product.Id], ct);
         return OperationResult.Ok(product.Id);

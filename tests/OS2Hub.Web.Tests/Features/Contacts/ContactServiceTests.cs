@@ -29,7 +29,7 @@ public sealed class ContactServiceTests : IDisposable
             OrganisationId = w.Organisations["Frederikshavn"], Name = "Søren Østergård", Title = "Systemejer", Email = "soeren@frederikshavn.example.dk", Phone = "+45 20 30 40 50",
         }, Ct);
         Assert.True(created.Succeeded, created.Message);
-        var listed = (await _service.ListAsync("it-frederikshavn", "frederikshavn", Ct))!.Contacts.Single(c => c.Id == created.Id);
+        var listed = (await _service.ListAsync("it-frederikshavn", "frederikshavn", Ct)).Value!.Contacts.Single(c => c.Id == created.Id);
         var edited = await _service.SaveAsync("it-frederikshavn", new ContactInput
         {
             Id = listed.Id, Version = listed.Version, Name = listed.Name, Title = "Teamleder", Email = "soeren.o@frederikshavn.example.dk", Phone = listed.Phone,
@@ -43,7 +43,8 @@ public sealed class ContactServiceTests : IDisposable
         Assert.Equal([$"Kontaktperson {created.Id}: Oprettet", $"Kontaktperson {created.Id}: Title", $"Kontaktperson {created.Id}: Email"], log.Select(l => l.Field));
         Assert.All(log, l => Assert.Null(l.OldValue));
         Assert.All(log, l => Assert.Null(l.NewValue));
-        Assert.Null(await _service.ListAsync("it-frederikshavn", "helsingoer", Ct)); // not its authority
+        Assert.Equal(OperationOutcome.Denied, (await _service.ListAsync("it-frederikshavn", "helsingoer", Ct)).Outcome); // not its authority
+        Assert.Equal(OperationOutcome.NotFound, (await _service.ListAsync("it-frederikshavn", "findes-ikke", Ct)).Outcome);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class ContactServiceTests : IDisposable
     public async Task TheSecondOfTwoEditsFromTheSameVersionIsRefused()
     {
         var w = await WorkflowWorld.CreateAsync(_db);
-        var mette = (await _service.ListAsync("sekretariat", "frederikshavn", Ct))!.Contacts.Single();
+        var mette = (await _service.ListAsync("sekretariat", "frederikshavn", Ct)).Value!.Contacts.Single();
         var first = new ContactInput { Id = mette.Id, Version = mette.Version, Name = mette.Name, Title = "Første" };
 
         Assert.True((await _service.SaveAsync("it-frederikshavn", first, Ct)).Succeeded);
@@ -115,7 +116,7 @@ public sealed class ContactServiceTests : IDisposable
 
         Assert.True((await w.Service.ApproveAsync("sekretariat", request.Id!.Value, null, new DateOnly(2027, 1, 1), Ct)).Succeeded);
 
-        var contact = (await _service.ListAsync("it-frederikshavn", "frederikshavn", Ct))!.Contacts.Single(c => c.Name == "Ny Person");
+        var contact = (await _service.ListAsync("it-frederikshavn", "frederikshavn", Ct)).Value!.Contacts.Single(c => c.Name == "Ny Person");
         var role = Assert.Single(contact.Roles);
         Assert.Equal(("Gamma", ContactRoleKind.General, new DateOnly(2027, 1, 1)), (role.ProductName, role.Kind, role.StartDate!.Value));
     }

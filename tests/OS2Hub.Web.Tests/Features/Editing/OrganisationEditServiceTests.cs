@@ -45,7 +45,7 @@ public sealed class OrganisationEditServiceTests : IDisposable
         {
             Name = "Ny Leverandør ApS", Slug = "ny-leverandoer-aps", Kind = OrganisationKind.Company, Cvr = "55133018", Website = "https://example.dk",
         }, Ct);
-        var edit = (await _service.GetAsync("sekretariat", "frederikshavn", Ct))!;
+        var edit = (await _service.GetAsync("sekretariat", "frederikshavn", Ct)).Value!;
         var edited = await _service.SaveAsync("sekretariat", edit with { RegionId = region, Website = "https://frederikshavn.dk", Slug = "frederikshavn-kommune" }, Ct);
 
         Assert.True(created.Succeeded, created.Message);
@@ -85,7 +85,7 @@ public sealed class OrganisationEditServiceTests : IDisposable
     public async Task TheSecondOfTwoEditsIsRefused()
     {
         await WorkflowWorld.CreateAsync(_db);
-        var first = (await _service.GetAsync("sekretariat", "leverandoer-aps", Ct))!;
+        var first = (await _service.GetAsync("sekretariat", "leverandoer-aps", Ct)).Value!;
 
         var saved = await _service.SaveAsync("sekretariat", first with { Website = "https://a.dk" }, Ct);
         var refused = await _service.SaveAsync("sekretariat", first with { Website = "https://b.dk" }, Ct);
@@ -121,14 +121,14 @@ public sealed class OrganisationEditServiceTests : IDisposable
     public async Task OnlyTheSecretariatEditsOrganisations(string user)
     {
         var w = await WorkflowWorld.CreateAsync(_db);
-        var edit = (await _service.GetAsync("sekretariat", "frederikshavn", Ct))!;
+        var edit = (await _service.GetAsync("sekretariat", "frederikshavn", Ct)).Value!;
 
         var save = await _service.SaveAsync(user, edit with { Name = "Ændret" }, Ct);
         var population = await _service.AddPopulationAsync(user, w.Organisations["Frederikshavn"], new DateOnly(2026, 1, 1), 1000, null, Ct);
 
         Assert.Equal(OperationOutcome.Denied, save.Outcome);
         Assert.Equal(OperationOutcome.Denied, population.Outcome);
-        Assert.Null(await _service.GetAsync(user, "frederikshavn", Ct));
+        Assert.Equal(OperationOutcome.Denied, (await _service.GetAsync(user, "frederikshavn", Ct)).Outcome);
         await using var db = _db.CreateDbContext();
         Assert.Equal("Frederikshavn Kommune", (await db.Organisations.SingleAsync(o => o.Id == edit.Id, Ct)).Name);
         Assert.False(await db.PopulationFigures.AnyAsync(Ct));
@@ -138,7 +138,7 @@ public sealed class OrganisationEditServiceTests : IDisposable
     public async Task AnOrganisationThatCeasedIsArchivedWithItsHistoryAndCannotJoin()
     {
         var w = await WorkflowWorld.CreateAsync(_db);
-        var edit = (await _service.GetAsync("sekretariat", "helsingoer", Ct))!;
+        var edit = (await _service.GetAsync("sekretariat", "helsingoer", Ct)).Value!;
         var helsingoer = edit with { RegionId = await RegionAsync() };
 
         var archived = await _service.SaveAsync("sekretariat", helsingoer with { ArchivedOn = new DateOnly(2026, 6, 30) }, Ct);

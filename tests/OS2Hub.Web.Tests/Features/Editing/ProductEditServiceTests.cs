@@ -20,7 +20,7 @@ public sealed class ProductEditServiceTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<ProductEdit> Current(string user, string slug) => (await _service.GetAsync(user, slug, Ct))!.Product;
+    private async Task<ProductEdit> Current(string user, string slug) => (await _service.GetAsync(user, slug, Ct)).Value!.Product;
 
     private async Task<Product> Stored(int id)
     {

@@ -73,9 +73,9 @@ public sealed class WorkingGroupServiceTests : IDisposable
         Assert.Equal("Giv faggruppen et navn.", unnamed.FieldErrors!["GroupName"]);
         Assert.True(named.Succeeded, named.Message);
         Assert.Equal("Produktet har allerede en faggruppe med det navn.", twin.FieldErrors!["GroupName"]);
-        Assert.Equal("Vælg en af organisationens kontaktpersoner.", wrongPerson.FieldErrors!["Person"]);
-        Assert.Equal("Slutdatoen skal ligge efter startdatoen.", backwards.FieldErrors!["EndDate"]);
-        Assert.Equal("Vælg organisationen.", noOrganisation.FieldErrors!["Organisation"]);
+        Assert.Equal("Vælg en af organisationens kontaktpersoner.", wrongPerson.FieldErrors![nameof(SeatInput.ContactPersonId)]);
+        Assert.Equal("Slutdatoen skal ligge efter startdatoen.", backwards.FieldErrors![nameof(SeatInput.EndDate)]);
+        Assert.Equal("Vælg organisationen.", noOrganisation.FieldErrors![nameof(SeatInput.OrganisationId)]);
         await using var db = _db.CreateDbContext();
         Assert.Equal(0, await db.WorkingGroupMembers.CountAsync(m => m.WorkingGroupId == named.Id, Ct));
     }
