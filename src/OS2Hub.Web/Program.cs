@@ -20,7 +20,7 @@ builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddHubComponents();
 builder.Services.AddMudServices();
 builder.Services.AddHubLocalization(); // after MudBlazor, so its localiser is replaced by ours
 

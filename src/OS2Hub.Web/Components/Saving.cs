@@ -3,6 +3,12 @@ using OS2Hub.Web.Features.Access;
 
 namespace OS2Hub.Web.Components;
 
+/// <summary>A row's form that carries the version it was read at, so a save is judged against it.</summary>
+public interface IVersionedForm
+{
+    int Version { get; set; }
+}
+
 /// <summary>
 /// One editor's save loop, written once: the busy flag that stops a double submit, the outcome of the last action
 /// (a message, or an error with its field errors keyed by input property name) and what follows it. A component
@@ -19,6 +25,22 @@ public sealed class Saving(CurrentUser user)
     public IReadOnlyDictionary<string, string>? FieldErrors { get; private set; }
 
     public string? FieldError(string field) => FieldErrors?.GetValueOrDefault(field);
+
+    /// <summary>
+    /// After a conflict: every open row form takes the version now saved, so what was typed stays and the next save
+    /// is judged against what is in the database.
+    /// </summary>
+    public static void TakeVersions<TForm>(IReadOnlyDictionary<int, TForm> forms, IEnumerable<(int Id, int Version)> saved) where TForm : IVersionedForm
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        foreach (var (id, version) in saved ?? [])
+        {
+            if (forms.TryGetValue(id, out var form))
+            {
+                form.Version = version;
+            }
+        }
+    }
 
     /// <summary>Forgets the last outcome, as when the user starts on another row.</summary>
     public void Clear() => (Message, Error, FieldErrors) = (null, null, null);

@@ -238,7 +238,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             case "create-product":
                 return await new ProductEditService(_db, clock).CreateAsync(user, "Delta", "delta", ct);
             case "source":
-                return await new ProductEditService(_db, clock).SaveSourceAsync(user, w.Products[target], null,
+                return await new ProductSourceService(_db, clock).SaveSourceAsync(user, w.Products[target], null,
                     new SourceInput { Fact = ProductFact.Licence, Reference = "https://os2.eu/produkt", AsOf = new DateOnly(2026, 1, 1) }, ct);
             case "add-supplier":
                 return await new ParticipationEditService(_db, clock).AddAsync(user, w.Products[target], w.Organisations["Leverandør"], SupplierRole.Support, new DateOnly(2026, 1, 1), null, ct);
@@ -285,14 +285,14 @@ public sealed class AuthorizationMatrixTests : IDisposable
             case "contact-delete":
                 return await new ContactService(_db, clock).DeleteAsync(user, w.Contacts[target], ct);
             case "economy-key":
-                return await new EconomyAdminService(_db, clock).SaveKeyAsync(user, new KeyInput { BudgetYear = 2027, Small = 1, Medium = 1.5m, Large = 2, VeryLarge = 3, SecretariatPercent = 5 }, ct);
+                return await new AssociationKeyService(_db, clock).SaveKeyAsync(user, new KeyInput { BudgetYear = 2027, Small = 1, Medium = 1.5m, Large = 2, VeryLarge = 3, SecretariatPercent = 5 }, ct);
             case "fee-sheet":
-                return await new EconomyAdminService(_db, clock).SaveFeeSheetAsync(user, new FeeSheetInput
+                return await new FeeSheetService(_db, clock).SaveFeeSheetAsync(user, new FeeSheetInput
                 {
                     ProductId = w.Products[target], BudgetYear = 2027, AnnualAmount = 250_000, JoiningFee = 25_000, Key = DistributionKey.AssociationKey, Reason = "Styregruppens budget 2027",
                 }, ct);
             case "size-class":
-                return await new EconomyAdminService(_db, clock).SaveAssessmentAsync(user, w.Organisations[target], 0, 2027, SizeClass.VeryLarge, 590_000, ct);
+                return await new SizeAssessmentService(_db, clock).SaveAssessmentAsync(user, w.Organisations[target], 0, 2027, SizeClass.VeryLarge, 590_000, ct);
             case "population-import":
                 var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"813 Frederikshavn\";\"2026K1\";57523\n"));
                 return await new PopulationImport(_db, clock).ApplyAsync(user, file, ct);

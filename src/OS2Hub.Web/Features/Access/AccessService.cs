@@ -18,6 +18,27 @@ public sealed class AccessService(IDbContextFactory<OS2HubDbContext> dbFactory)
         return (await ForAsync(db, userId, ct)).Roles;
     }
 
+    /// <summary>Whether the user is the secretariat, for choosing what a page shows (every action checks again).</summary>
+    public async Task<bool> IsSecretariatAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await IsSecretariatAsync(db, userId, ct);
+    }
+
+    /// <summary>Whether the user decides for the product (the secretariat or its produktkoordinator), for what a page shows.</summary>
+    public async Task<bool> DecidesAsync(string userId, int productId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await DecidesAsync(db, userId, productId, ct);
+    }
+
+    /// <summary>Whether the user acts for the authority (the secretariat or its IT-koordinator), for what a page shows.</summary>
+    public async Task<bool> ActsForAsync(string userId, int organisationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ActsForAsync(db, userId, organisationId, ct);
+    }
+
     /// <summary>All the user's grants, for an operation that asks more than one question of them.</summary>
     public static async Task<UserAccess> ForAsync(OS2HubDbContext db, string? userId, CancellationToken ct) =>
         userId is null ? UserAccess.None : new UserAccess(await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct));

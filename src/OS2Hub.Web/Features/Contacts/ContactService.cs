@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Access;
-using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Contacts;
@@ -71,13 +70,6 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
 
     private static string Seat(string product, string group, bool chair) =>
         chair ? Texts.Format("Contacts_SeatChair", $"{product}: {group}") : $"{product}: {group}";
-
-    /// <summary>Whether the user keeps this organisation's contacts: the secretariat, or the authority's IT-koordinator.</summary>
-    public async Task<bool> CanKeepAsync(string userId, int organisationId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await AccessService.ActsForAsync(db, userId, organisationId, ct);
-    }
 
     public async Task<OperationResult> SaveAsync(string userId, ContactInput input, CancellationToken ct = default)
     {

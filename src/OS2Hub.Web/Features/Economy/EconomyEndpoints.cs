@@ -11,9 +11,9 @@ public static class EconomyEndpoints
     {
         endpoints.MapGet("/produkter/{slug}/takstblad/{year:int}.xlsx", async (string slug, int year, EconomyService economy, TimeProvider clock, CancellationToken ct) =>
         {
-            if (year is < EconomyAdminService.MinYear or > EconomyAdminService.MaxYear)
+            if (year is < BudgetYears.Min or > BudgetYears.Max)
             {
-                return Results.Problem(title: Texts.Get("Api_InvalidYear"), detail: Texts.Format("Economy_Error_Year", EconomyAdminService.MinYear, EconomyAdminService.MaxYear), statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(title: Texts.Get("Api_InvalidYear"), detail: Texts.Format("Economy_Error_Year", BudgetYears.Min, BudgetYears.Max), statusCode: StatusCodes.Status400BadRequest);
             }
 
             var product = await economy.ProductAsync(slug, year, ct);

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Access;
-using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
@@ -50,13 +49,6 @@ public sealed class OrganisationEditService(IDbContextFactory<OS2HubDbContext> d
             .Select(o => new OrganisationEdit { Id = o.Id, Version = o.Version, Name = o.Name, Slug = o.Slug, Kind = o.Kind, Code = o.Code, RegionId = o.RegionId, Cvr = o.Cvr, Website = o.Website, ArchivedOn = o.ArchivedOn })
             .FirstOrDefaultAsync(ct);
         return edit is null ? Read.NotFound<OrganisationEdit>() : Read.Ok(edit);
-    }
-
-    /// <summary>Whether the user may edit organisations (the secretariat), for showing forms and links only.</summary>
-    public async Task<bool> CanEditAsync(string userId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await AccessService.IsSecretariatAsync(db, userId, ct);
     }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> RegionsAsync(CancellationToken ct = default)

@@ -322,13 +322,6 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         return OperationResult.Ok(productId);
     }
 
-    /// <summary>Whether the user may decide requests for the product (and so maintain its agreement): for showing forms only.</summary>
-    public async Task<bool> CanDecideAsync(string userId, int productId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await AccessService.DecidesAsync(db, userId, productId, ct);
-    }
-
     /// <summary>Closes a request only if it is still open; false when someone else got there first.</summary>
     private async Task<bool> CloseAsync(OS2HubDbContext db, int requestId, JoinRequestStatus status, string userId, string? reason,
         string? agreementReference, DateOnly? startDate, CancellationToken ct)

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Access;
-using OS2Hub.Web.Features.Memberships;
 
 namespace OS2Hub.Web.Features.Partners;
 

@@ -5,7 +5,6 @@ using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Setup;
 using OS2Hub.Web.Features.Access;
-using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Products;
 using YamlDotNet.RepresentationModel;
 using OS2Hub.Web.Features.Localization;

@@ -6,7 +6,6 @@ using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Email;
-using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Users;

@@ -19,6 +19,8 @@ public sealed class ContactsPageTests : MudBunitContext
     {
         Services.AddSingleton(new ContactService(_db, FixedClock.Default));
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton(new AccessService(_db));
+        Services.AddTransient<OS2Hub.Web.Components.Saving>();
         var auth = AddAuthorization();
         auth.SetAuthorized("it-frederikshavn");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "it-frederikshavn"));

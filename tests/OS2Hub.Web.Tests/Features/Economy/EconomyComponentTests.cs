@@ -18,9 +18,13 @@ public sealed class EconomyComponentTests : MudBunitContext
     public EconomyComponentTests()
     {
         Services.AddSingleton(new EconomyService(_db, FixedClock.Default));
-        Services.AddSingleton(new EconomyAdminService(_db, FixedClock.Default));
+        Services.AddSingleton(new AssociationKeyService(_db, FixedClock.Default));
+        Services.AddSingleton(new FeeSheetService(_db, FixedClock.Default));
+        Services.AddSingleton(new SizeAssessmentService(_db, FixedClock.Default));
         Services.AddSingleton<TimeProvider>(FixedClock.Default);
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton(new AccessService(_db));
+        Services.AddTransient<OS2Hub.Web.Components.Saving>();
         var auth = AddAuthorization();
         auth.SetAuthorized("pk-alfa");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "pk-alfa"));

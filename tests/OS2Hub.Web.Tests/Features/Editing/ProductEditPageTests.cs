@@ -18,10 +18,14 @@ public sealed class ProductEditPageTests : MudBunitContext
     public ProductEditPageTests()
     {
         Services.AddSingleton(new ProductEditService(_db, FixedClock.Default));
+        Services.AddSingleton(new ProductSourceService(_db, FixedClock.Default));
+        Services.AddSingleton(new ProductMentionService(_db, FixedClock.Default));
         Services.AddSingleton(new ParticipationEditService(_db, FixedClock.Default));
         Services.AddSingleton(new WorkingGroupService(_db, FixedClock.Default));
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton(new AccessService(_db));
+        Services.AddTransient<OS2Hub.Web.Components.Saving>();
         var auth = AddAuthorization();
         auth.SetAuthorized("pk-alfa");
         auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "pk-alfa"));

@@ -122,12 +122,12 @@ public sealed class ProductEditServiceTests : IDisposable
         var w = await WorkflowWorld.CreateAsync(_db);
         var input = new SourceInput { Fact = ProductFact.Licence, Reference = "https://github.com/OS2/alfa/blob/main/LICENSE", AsOf = new DateOnly(2025, 3, 1) };
 
-        var added = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input, Ct);
-        var corrected = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { AsOf = new DateOnly(2026, 3, 1), Version = 1 }, Ct);
-        var stale = await _service.SaveSourceAsync("sekretariat", w.Products["Alfa"], added.Id, input with { Reference = "Gammel kilde", Version = 1 }, Ct);
-        var bad = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "ftp://x", AsOf = new DateOnly(2027, 1, 1) }, Ct);
-        var empty = await _service.SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "  " }, Ct);
-        var elsewhere = await _service.SaveSourceAsync("pk-alfa", w.Products["Beta"], null, input, Ct);
+        var added = await new ProductSourceService(_db, FixedClock.Default).SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input, Ct);
+        var corrected = await new ProductSourceService(_db, FixedClock.Default).SaveSourceAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { AsOf = new DateOnly(2026, 3, 1), Version = 1 }, Ct);
+        var stale = await new ProductSourceService(_db, FixedClock.Default).SaveSourceAsync("sekretariat", w.Products["Alfa"], added.Id, input with { Reference = "Gammel kilde", Version = 1 }, Ct);
+        var bad = await new ProductSourceService(_db, FixedClock.Default).SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "ftp://x", AsOf = new DateOnly(2027, 1, 1) }, Ct);
+        var empty = await new ProductSourceService(_db, FixedClock.Default).SaveSourceAsync("pk-alfa", w.Products["Alfa"], null, input with { Reference = "  " }, Ct);
+        var elsewhere = await new ProductSourceService(_db, FixedClock.Default).SaveSourceAsync("pk-alfa", w.Products["Beta"], null, input, Ct);
 
         Assert.True(corrected.Succeeded, corrected.Message);
         Assert.Equal(OperationOutcome.Conflict, stale.Outcome); // saved over the correction: refused
@@ -147,11 +147,11 @@ public sealed class ProductEditServiceTests : IDisposable
         var w = await WorkflowWorld.CreateAsync(_db);
         var input = new MentionInput { OrganisationId = w.Organisations["Helsingør"], Statement = "Pilotkommune for version 2", AsOf = "2024-05", Source = "https://os2.eu/nyhed", Language = "da" };
 
-        var added = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, input, Ct);
-        var bad = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, new MentionInput { Statement = " ", AsOf = "maj 2024", Language = "de" }, Ct);
-        var future = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, input with { AsOf = "2026-12" }, Ct);
-        var first = await _service.SaveMentionAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { Statement = "Pilotkommune for version 2.1", Version = 1 }, Ct);
-        var second = await _service.SaveMentionAsync("sekretariat", w.Products["Alfa"], added.Id, input with { Statement = "Noget andet", Version = 1 }, Ct);
+        var added = await new ProductMentionService(_db, FixedClock.Default).SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, input, Ct);
+        var bad = await new ProductMentionService(_db, FixedClock.Default).SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, new MentionInput { Statement = " ", AsOf = "maj 2024", Language = "de" }, Ct);
+        var future = await new ProductMentionService(_db, FixedClock.Default).SaveMentionAsync("pk-alfa", w.Products["Alfa"], null, input with { AsOf = "2026-12" }, Ct);
+        var first = await new ProductMentionService(_db, FixedClock.Default).SaveMentionAsync("pk-alfa", w.Products["Alfa"], added.Id, input with { Statement = "Pilotkommune for version 2.1", Version = 1 }, Ct);
+        var second = await new ProductMentionService(_db, FixedClock.Default).SaveMentionAsync("sekretariat", w.Products["Alfa"], added.Id, input with { Statement = "Noget andet", Version = 1 }, Ct);
 
         Assert.True(added.Succeeded, added.Message);
         Assert.Equal(["AsOf", "Language", "Statement", "Subject"], bad.FieldErrors!.Keys.Order());

@@ -20,7 +20,7 @@ public sealed class CatalogSearchBoxTests : MudBunitContext
     {
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(new ProductCatalogService(_db, FixedClock.Default));
-        Services.AddSingleton(new ProductEditService(_db, FixedClock.Default));
+        Services.AddSingleton(new AccessService(_db));
         Services.AddScoped<CurrentUser>();
         AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
