@@ -47,7 +47,7 @@ public class CatalogQueryBenchmarks
         Maturities = [MaturityLevel.Level1, MaturityLevel.Level2],
         Regions = ["1082"],
         Licences = ["MPL-2.0", CatalogQuery.Unknown],
-        Sort = CatalogSort.CoOwners,
+        Sort = CatalogSort.Members,
         Page = 2,
     });
 

@@ -72,7 +72,7 @@ public sealed class EconomyApiTests(HubFactory factory) : IClassFixture<HubFacto
     public async Task AMemberAskingForAQuoteIsToldItIsAlreadyAMember()
     {
         var (_, product) = await GetAsync("/api/v1/products/os2rollekatalog");
-        var member = product.GetProperty("item").GetProperty("coOwners")[0].GetProperty("slug").GetString();
+        var member = product.GetProperty("item").GetProperty("members")[0].GetProperty("slug").GetString();
 
         var (status, body) = await GetAsync($"/api/v1/products/os2rollekatalog/economy/quote?organisation={member}");
 

@@ -92,8 +92,8 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
         var product = (await GetJsonAsync("/api/v1/products/os2rollekatalog")).GetProperty("item");
 
         Assert.Equal("os2rollekatalog", product.GetProperty("slug").GetString());
-        Assert.Matches(DateRegex(), product.GetProperty("coOwners")[0].GetProperty("since").GetString()!);
-        Assert.Matches(new Regex("^[0-9]{4}$"), product.GetProperty("coOwners")[0].GetProperty("code").GetString()!);
+        Assert.Matches(DateRegex(), product.GetProperty("members")[0].GetProperty("since").GetString()!);
+        Assert.Matches(new Regex("^[0-9]{4}$"), product.GetProperty("members")[0].GetProperty("code").GetString()!);
         Assert.Contains(product.GetProperty("suppliers").EnumerateArray(), s => s.GetProperty("slug").GetString() == "digital-identity-aps");
         Assert.Equal(JsonValueKind.Array, product.GetProperty("sources").ValueKind);
         Assert.True(product.TryGetProperty("maturity", out _));
@@ -191,6 +191,26 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
             document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains("swagger-ui", reference, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex("(src|href)=\"https?://"), reference);
+    }
+
+    [Fact]
+    public async Task TheApisCodesAreStableEnglishCodesListedInTheOpenApiDocumentAndAcceptedByItsFilters()
+    {
+        var document = await GetJsonAsync("/openapi/v1.json");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        static string[] Codes(JsonElement schema) => [.. schema.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!)];
+
+        Assert.Equal(["unknown", "idea", "sandbox", "level_1", "level_2", "level_3"], Codes(schemas.GetProperty("MaturityLevel")));
+        Assert.Equal(["unknown", "active", "frozen", "phasing_out", "retired"], Codes(schemas.GetProperty("LifecycleState")));
+        Assert.Equal(["municipality", "region", "state", "other_public", "company"], Codes(schemas.GetProperty("OrganisationKind")));
+        Assert.Equal(["unknown", "development", "maintenance", "hosting", "support", "consulting"], Codes(schemas.GetProperty("SupplierRole")));
+        Assert.Equal(["member", "supplier"], Codes(schemas.GetProperty("ParticipationKind")));
+
+        // What a client reads it can filter by; the Danish words of the catalogue's own addresses are not API codes.
+        var retired = await GetJsonAsync("/api/v1/products?lifecycle=retired&pageSize=100");
+        Assert.NotEmpty(retired.GetProperty("items").EnumerateArray());
+        Assert.All(retired.GetProperty("items").EnumerateArray(), p => Assert.Equal("retired", p.GetProperty("lifecycle").GetString()));
+        await GetJsonAsync("/api/v1/products?lifecycle=udtraadt", HttpStatusCode.BadRequest);
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}$")]

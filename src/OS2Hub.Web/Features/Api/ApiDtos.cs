@@ -14,11 +14,11 @@ public sealed record ApiItem<T>(bool DemoData, T Item);
 public sealed record ApiRef(string Slug, string Name);
 
 public sealed record ApiProductSummary(int Id, string Slug, string Name, string? Summary, string? Category, MaturityLevel Maturity, LifecycleState Lifecycle,
-    string? Licence, int CoOwnerCount, IReadOnlyList<string> Suppliers, DateTime UpdatedAt);
+    string? Licence, int MemberCount, IReadOnlyList<string> Suppliers, DateTime UpdatedAt);
 
 public sealed record ApiLinks(string? Repository, string? Documentation, string? Website, string? IssueTracker, string? JoinAgreement);
 
-public sealed record ApiCoOwner(string Slug, string Name, OrganisationKind Kind, string? Code, DateOnly? Since, DateOnly? Until, bool IsDemo);
+public sealed record ApiMember(string Slug, string Name, OrganisationKind Kind, string? Code, DateOnly? Since, DateOnly? Until, bool IsDemo);
 
 public sealed record ApiSupplierRole(SupplierRole Role, string? RoleText, DateOnly? Since, DateOnly? Until, bool IsInferred, bool IsDemo);
 
@@ -32,7 +32,7 @@ public sealed record ApiWorkingGroup(WorkingGroupKind Kind, string? Name, IReadO
 
 public sealed record ApiProduct(int Id, string Slug, string Name, string? Summary, string? Description, string? DescriptionLanguage, ApiRef? Category,
     MaturityLevel Maturity, DateOnly? MaturityAssessedOn, LifecycleState Lifecycle, string? Licence, string? LicenceNote, bool? CodeIsPublic,
-    bool? IssueTrackerIsPublic, ApiLinks Links, IReadOnlyList<ApiCoOwner> CoOwners, IReadOnlyList<ApiSupplier> Suppliers,
+    bool? IssueTrackerIsPublic, ApiLinks Links, IReadOnlyList<ApiMember> Members, IReadOnlyList<ApiSupplier> Suppliers,
     IReadOnlyList<ApiWorkingGroup> WorkingGroups, IReadOnlyList<ApiMention> Mentions, IReadOnlyList<ApiSource> Sources, DateTime UpdatedAt);
 
 public sealed record ApiPopulation(int Value, DateOnly AsOf, SizeClass SizeClass);

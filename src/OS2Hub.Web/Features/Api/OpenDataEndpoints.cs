@@ -27,7 +27,7 @@ public static class OpenDataEndpoints
             }, ct)))
             .WithName("ListProducts")
             .WithSummary("Produktkataloget med samme søgning og filtre som /produkter")
-            .WithDescription($"Filtre gentages for flere værdier (OR inden for et filter, AND på tværs): category (kategoriens slug eller 'ukendt'), maturity ({ApiCodes.List<MaturityLevel>()}), lifecycle ({ApiCodes.List<LifecycleState>()}), supplier (organisationens slug), municipality og region (4-cifret kode), licence (SPDX eller 'ukendt'). sort: relevance, name, coowners, changed. page fra 1, pageSize 1–100.")
+            .WithDescription($"Filtre gentages for flere værdier (OR inden for et filter, AND på tværs): category (kategoriens slug eller 'ukendt'), maturity ({ApiCodes.List<MaturityLevel>()}), lifecycle ({ApiCodes.List<LifecycleState>()}), supplier (organisationens slug), municipality og region (4-cifret kode), licence (SPDX eller 'ukendt'). sort: relevance, name, members, changed. page fra 1, pageSize 1–100.")
             .Produces<ApiPage<ApiProductSummary>>().ProducesValidationProblem();
 
         api.MapGet("/products/{slug}", async (string slug, OpenDataService data, CancellationToken ct) =>

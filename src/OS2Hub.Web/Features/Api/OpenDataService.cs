@@ -37,7 +37,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
             null or "" => null,
             "relevance" => CatalogSort.Relevance,
             "name" => CatalogSort.Name,
-            "coowners" => CatalogSort.CoOwners,
+            "members" => CatalogSort.Members,
             "changed" => CatalogSort.LastChanged,
             _ => Error<CatalogSort?>(errors, "sort", Texts.Format("Api_Error_Sort", p.Sort)),
         };
@@ -66,7 +66,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
             Sort = sort, Page = page, PageSize = pageSize,
         }, ct);
         return new ApiPage<ApiProductSummary>(Demo, result.Page, result.PageSize, result.Total, result.Items
-            .Select(i => new ApiProductSummary(i.Id, i.Slug, i.Name, i.Summary, i.Category, i.Maturity, i.Lifecycle, i.Licence, i.CoOwnerCount, i.Suppliers, i.UpdatedAt))
+            .Select(i => new ApiProductSummary(i.Id, i.Slug, i.Name, i.Summary, i.Category, i.Maturity, i.Lifecycle, i.Licence, i.MemberCount, i.Suppliers, i.UpdatedAt))
             .ToList());
     }
 
@@ -88,9 +88,9 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         }
 
         var today = Today();
-        var coOwners = p.Participations.Where(x => x.Kind == ParticipationKind.Member)
+        var members = p.Participations.Where(x => x.Kind == ParticipationKind.Member)
             .OrderBy(x => x.Organisation!.Name, StringComparer.CurrentCulture).ThenBy(x => x.StartDate)
-            .Select(x => new ApiCoOwner(x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind, x.Organisation.Code, x.StartDate, x.EndDate, x.IsDemo)).ToList();
+            .Select(x => new ApiMember(x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind, x.Organisation.Code, x.StartDate, x.EndDate, x.IsDemo)).ToList();
         var suppliers = p.Participations.Where(x => x.Kind == ParticipationKind.Supplier).GroupBy(x => x.Organisation!)
             .OrderBy(g => g.Key.Name, StringComparer.CurrentCulture)
             .Select(g => new ApiSupplier(g.Key.Slug, g.Key.Name, g.OrderBy(x => x.StartDate)
@@ -106,7 +106,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
         var product = new ApiProduct(p.Id, p.Slug, p.Name, p.Summary, p.Description, p.DescriptionLanguage,
             p.Category is null ? null : new ApiRef(p.Category.Slug, p.Category.Name), p.Maturity, p.MaturityAssessedOn, p.Lifecycle, p.Licence, p.LicenceNote,
             p.CodeIsPublic, p.IssueTrackerIsPublic, new ApiLinks(p.RepositoryUrl, p.DocumentationUrl, p.WebsiteUrl, p.IssueTrackerUrl, p.JoinAgreementUrl),
-            coOwners, suppliers, groups,
+            members, suppliers, groups,
             p.Mentions.OrderBy(m => m.AsOf).Select(m => new ApiMention(m.Organisation is null ? null : new ApiRef(m.Organisation.Slug, m.Organisation.Name),
                 m.Organisation is null ? m.Subject : null, m.Statement, m.AsOf, m.Source, m.Language)).ToList(),
             p.Sources.OrderBy(s => s.Fact).Select(s => new ApiSource(s.Fact, s.Reference, s.AsOf, s.IsInferred)).ToList(),

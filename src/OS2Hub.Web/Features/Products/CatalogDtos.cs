@@ -6,7 +6,7 @@ public enum CatalogSort
 {
     Relevance,
     Name,
-    CoOwners,
+    Members,
     LastChanged,
 }
 
@@ -47,7 +47,7 @@ public sealed record ProductCard(
     MaturityLevel Maturity,
     LifecycleState Lifecycle,
     string? Licence,
-    int CoOwnerCount,
+    int MemberCount,
     IReadOnlyList<string> Suppliers,
     DateTime UpdatedAt);
 

@@ -67,7 +67,7 @@ public static class CatalogUrl
     {
         CatalogSort.Relevance => "relevans",
         CatalogSort.Name => "navn",
-        CatalogSort.CoOwners => "medejere",
+        CatalogSort.Members => "medejere",
         CatalogSort.LastChanged => "aendret",
         _ => "navn",
     };
@@ -76,7 +76,7 @@ public static class CatalogUrl
     {
         "relevans" => CatalogSort.Relevance,
         "navn" => CatalogSort.Name,
-        "medejere" => CatalogSort.CoOwners,
+        "medejere" => CatalogSort.Members,
         "aendret" => CatalogSort.LastChanged,
         _ => null,
     };

@@ -37,7 +37,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var ordered = query.EffectiveSort switch
         {
             CatalogSort.Relevance when context.Terms.Count > 0 => CatalogSearch.OrderByRelevance(filtered, context.Terms).ThenBy(p => p.Name),
-            CatalogSort.CoOwners => filtered.OrderByDescending(p => p.Participations.AsQueryable().Count(currentMember)).ThenBy(p => p.Name),
+            CatalogSort.Members => filtered.OrderByDescending(p => p.Participations.AsQueryable().Count(currentMember)).ThenBy(p => p.Name),
             CatalogSort.LastChanged => filtered.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Name),
             _ => filtered.OrderBy(p => p.Name),
         };
@@ -46,7 +46,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
             .Select(p => new
             {
                 p.Id, p.Slug, p.Name, p.Summary, p.DescriptionLanguage, Category = p.Category!.Name, p.Maturity, p.Lifecycle, p.Licence, p.UpdatedAt,
-                CoOwners = p.Participations.AsQueryable().Count(currentMember),
+                Members = p.Participations.AsQueryable().Count(currentMember),
             })
             .ToListAsync(ct);
 
@@ -60,7 +60,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
             .ToLookup(x => x.ProductId, x => context.Organisations[x.OrganisationId].Name);
 
         var items = rows.Select(r => new ProductCard(r.Id, r.Slug, r.Name, r.Summary, r.DescriptionLanguage, r.Category,
-            r.Maturity, r.Lifecycle, r.Licence, r.CoOwners, supplierNames[r.Id].Order(StringComparer.CurrentCulture).ToList(), r.UpdatedAt)).ToList();
+            r.Maturity, r.Lifecycle, r.Licence, r.Members, supplierNames[r.Id].Order(StringComparer.CurrentCulture).ToList(), r.UpdatedAt)).ToList();
         var facets = await FacetsAsync(context, ct);
         return new CatalogResult(items, total, page, pageSize, facets);
     }

@@ -52,7 +52,7 @@ public sealed record ProductDetails(
     bool? IssueTrackerIsPublic,
     DateTime UpdatedAt,
     IReadOnlyList<SourceInfo> Sources,
-    IReadOnlyList<MemberInfo> CoOwners,
+    IReadOnlyList<MemberInfo> Members,
     IReadOnlyList<MemberInfo> FormerMembers,
     IReadOnlyList<MemberInfo> UpcomingMembers,
     IReadOnlyList<MentionInfo> Mentions,

@@ -35,26 +35,31 @@ public sealed class PublicCodeImport(IDbContextFactory<OS2HubDbContext> dbFactor
         return p is null ? null : (p.Id, p.Name);
     }
 
-    /// <summary>The preview for updating <paramref name="productId"/>, or creating a product when it is null; null when the user may not.</summary>
-    public async Task<ImportPreview?> PreviewAsync(string userId, int? productId, string yaml, CancellationToken ct = default)
+    /// <summary>The preview for updating <paramref name="productId"/>, or creating a product when it is null.</summary>
+    public async Task<Read<ImportPreview>> PreviewAsync(string userId, int? productId, string yaml, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = productId is null ? null : await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Id == productId, ct);
+        if (productId is not null && product is null)
+        {
+            return Read.NotFound<ImportPreview>();
+        }
+
         if (!await AllowedAsync(db, userId, productId, product, ct))
         {
-            return null;
+            return Read.Denied<ImportPreview>();
         }
 
         var validation = PublicCodeValidator.Validate(yaml);
         if (!validation.Valid)
         {
-            return new ImportPreview(validation, product?.Name, product?.Version, [], []);
+            return Read.Ok(new ImportPreview(validation, product?.Name, product?.Version, [], []));
         }
 
         var mapped = Map(yaml);
         var changes = Fields(product).Zip(Fields(mapped.Product), (now, after) => new ImportChange(now.Field, now.Value, after.Value))
             .Where(c => c.Current != c.Imported).ToList();
-        return new ImportPreview(validation, product?.Name ?? mapped.Product.Name, product?.Version, changes, mapped.Claims);
+        return Read.Ok(new ImportPreview(validation, product?.Name ?? mapped.Product.Name, product?.Version, changes, mapped.Claims));
     }
 
     /// <summary>Applies the file; <paramref name="version"/> is the product's version the preview was made from.</summary>

@@ -102,7 +102,7 @@ public sealed class ParticipationEditServiceTests : IDisposable
         Assert.Equal("Kun offentlige myndigheder kan være medejere.", company.FieldErrors!["Member"]);
         Assert.Equal(["MemberSource", "MemberStart"], unsourced.FieldErrors!.Keys.Order());
         var details = await new ProductDetailsService(_db, FixedClock.Default).GetAsync("beta", Ct);
-        Assert.Equal(["Københavns Kommune"], details!.CoOwners.Select(m => m.Name));
+        Assert.Equal(["Københavns Kommune"], details!.Members.Select(m => m.Name));
         var member = (await _service.MembersAsync("sekretariat", w.Products["Beta"], Ct))!.Single();
         var corrected = await _service.SetPeriodAsync("sekretariat", member.Id, member.Version, new DateOnly(2015, 6, 1), null, Ct);
         Assert.True(corrected.Succeeded, corrected.Message);

@@ -62,7 +62,7 @@ public sealed class CatalogComponentTests : MudBunitContext
     public void ClearAllKeepsSortAndPageSizeOnly()
     {
         CatalogQuery? raised = null;
-        var query = new CatalogQuery { Text = "rolle", Suppliers = ["magenta-aps"], Sort = CatalogSort.CoOwners, PageSize = 50 };
+        var query = new CatalogQuery { Text = "rolle", Suppliers = ["magenta-aps"], Sort = CatalogSort.Members, PageSize = 50 };
         var cut = Render<CatalogFilters>(p => p.Add(c => c.Facets, Facets).Add(c => c.Query, query)
             .Add(c => c.QueryChanged, q => raised = q));
 
@@ -70,7 +70,7 @@ public sealed class CatalogComponentTests : MudBunitContext
 
         Assert.NotNull(raised);
         Assert.False(raised.HasFilters);
-        Assert.Equal(CatalogSort.CoOwners, raised.Sort);
+        Assert.Equal(CatalogSort.Members, raised.Sort);
         Assert.Equal(50, raised.PageSize);
     }
 

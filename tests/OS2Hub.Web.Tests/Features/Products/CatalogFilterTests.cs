@@ -87,7 +87,7 @@ public sealed class CatalogFilterTests : IDisposable
 
         Assert.Equal(["Alfa"], Names(favrskov));
         Assert.Equal(["Alfa"], Names(magenta));
-        Assert.Equal(1, all.Items.Single(i => i.Name == "Gamma").CoOwnerCount);
+        Assert.Equal(1, all.Items.Single(i => i.Name == "Gamma").MemberCount);
         Assert.Equal(1, Count(all.Facets.Suppliers, "magenta-aps"));
     }
 
@@ -127,11 +127,11 @@ public sealed class CatalogFilterTests : IDisposable
     {
         await SeedAsync();
 
-        var byCoOwners = await Search(new CatalogQuery { Sort = CatalogSort.CoOwners });
+        var byCoOwners = await Search(new CatalogQuery { Sort = CatalogSort.Members });
         var byChange = await Search(new CatalogQuery { Sort = CatalogSort.LastChanged });
 
         Assert.Equal(["Alfa", "Beta", "Gamma", "Delta"], Names(byCoOwners));
-        Assert.Equal([3, 1, 1, 0], byCoOwners.Items.Select(i => i.CoOwnerCount));
+        Assert.Equal([3, 1, 1, 0], byCoOwners.Items.Select(i => i.MemberCount));
         Assert.Equal(["Beta", "Alfa", "Delta", "Gamma"], Names(byChange));
     }
 

@@ -12,7 +12,7 @@ public sealed class CatalogUrlTests
         {
             Text = "rolle katalog", Categories = ["idm"], Maturities = [MaturityLevel.Level1], Lifecycles = [LifecycleState.Active],
             Suppliers = ["magenta-aps"], Municipalities = ["0751"], Regions = ["1082"], Licences = ["MPL-2.0"],
-            Sort = CatalogSort.CoOwners, Page = 2, PageSize = 50,
+            Sort = CatalogSort.Members, Page = 2, PageSize = 50,
         };
 
         var url = CatalogUrl.Build(query);

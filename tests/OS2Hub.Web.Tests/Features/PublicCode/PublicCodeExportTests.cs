@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Features.PublicCode;
 using OS2Hub.Web.Tests.Features.Memberships;
 using OS2Hub.Web.Tests.Infrastructure;
@@ -113,7 +114,7 @@ public sealed class PublicCodeExportTests : IDisposable
         }
 
         var before = await SnapshotAsync();
-        var preview = await import.PreviewAsync("pk-alfa", w.Products["Alfa"], yaml, Ct);
+        var preview = (await import.PreviewAsync("pk-alfa", w.Products["Alfa"], yaml, Ct)).Value;
         var applied = await import.ApplyAsync("pk-alfa", w.Products["Alfa"], preview!.ProductVersion, yaml, Ct);
 
         Assert.Equal(["Platforms", "DevelopmentStatus", "DescriptionLanguage", "Features"], preview.Changes.Select(c => c.Field));
@@ -133,15 +134,16 @@ public sealed class PublicCodeExportTests : IDisposable
         var yaml = (await Export().ExportAsync("alfa", s_hub, Ct))!.Yaml!.Replace("developmentStatus: stable", "developmentStatus: alpha", StringComparison.Ordinal);
         var import = new PublicCodeImport(_db, FixedClock.Default);
 
-        var preview = await import.PreviewAsync("sekretariat", w.Products["Alfa"], yaml, Ct);
+        var preview = (await import.PreviewAsync("sekretariat", w.Products["Alfa"], yaml, Ct)).Value;
         var applied = await import.ApplyAsync("sekretariat", w.Products["Alfa"], preview!.ProductVersion, yaml, Ct);
 
         Assert.False(preview.Validation.Valid);
         Assert.Empty(preview.Changes);
         Assert.Equal(OS2Hub.Web.Features.OperationOutcome.Invalid, applied.Outcome);
         Assert.StartsWith("Filen er ikke gyldig og er ikke importeret: developmentStatus", applied.Message, StringComparison.Ordinal);
-        Assert.Null(await import.PreviewAsync("pk-alfa", w.Products["Beta"], yaml, Ct));
-        Assert.Null(await import.PreviewAsync("pk-alfa", null, yaml, Ct));
+        Assert.Equal(OperationOutcome.Denied, (await import.PreviewAsync("pk-alfa", w.Products["Beta"], yaml, Ct)).Outcome);
+        Assert.Equal(OperationOutcome.Denied, (await import.PreviewAsync("pk-alfa", null, yaml, Ct)).Outcome);
+        Assert.Equal(OperationOutcome.NotFound, (await import.PreviewAsync("sekretariat", 999_999, yaml, Ct)).Outcome);
     }
 
     /// <summary>Memberships and supplier engagements, which an import must never create.</summary>
