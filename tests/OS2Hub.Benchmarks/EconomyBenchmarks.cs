@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features;
 using OS2Hub.Web.Features.Economy;
 
 namespace OS2Hub.Benchmarks;
@@ -59,7 +60,7 @@ public class EconomyBenchmarks
     }
 
     [Benchmark(Description = "FOLK1A-fil med 98 kommuner × 8 kvartaler: forhåndsvisning")]
-    public Task<PopulationPreview?> PopulationPreview() => _import.PreviewAsync("sekretariat", new MemoryStream(_folk1a));
+    public Task<Read<PopulationPreview>> PopulationPreview() => _import.PreviewAsync("sekretariat", new MemoryStream(_folk1a));
 
     private async Task AddEconomyAsync(BenchmarkCatalogue.Factory factory)
     {

@@ -1,5 +1,6 @@
 using OS2Hub.Web.Features;
 using OS2Hub.Web.Features.Access;
+using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Components;
 
@@ -26,6 +27,42 @@ public sealed class Saving(CurrentUser user)
 
     public string? FieldError(string field) => FieldErrors?.GetValueOrDefault(field);
 
+    public bool HasFieldError(string field) => FieldErrors?.ContainsKey(field) == true;
+
+    /// <summary>The value of aria-invalid for the field's input: "true" when it has an error, otherwise no attribute.</summary>
+    public string? AriaInvalid(string field) => HasFieldError(field) ? "true" : null;
+
+    /// <summary>
+    /// Reads something to show before saving it (a preview of an upload) as the signed-in user, under the same busy
+    /// flag. No access becomes <paramref name="denied"/>, a missing record the common "not found"; the value or null.
+    /// </summary>
+    public async Task<T?> ReadAsync<T>(Func<string, Task<Read<T>>> read, string denied) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (Busy || await user.IdAsync() is not { } userId)
+        {
+            return null;
+        }
+
+        Busy = true;
+        try
+        {
+            var result = await read(userId);
+            var error = result.Outcome switch
+            {
+                OperationOutcome.Denied => denied,
+                OperationOutcome.NotFound => Texts.Get("Common_Error_NotFound"),
+                _ => null,
+            };
+            (Message, Error, FieldErrors) = (null, error, null);
+            return result.Value;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
     /// <summary>
     /// After a conflict: every open row form takes the version now saved, so what was typed stays and the next save
     /// is judged against what is in the database.
@@ -50,6 +87,9 @@ public sealed class Saving(CurrentUser user)
 
     /// <summary>Shows a field's error found before anything was sent, such as a year outside the range.</summary>
     public void FieldFailed(string field, string error) => (Message, Error, FieldErrors) = (null, null, new Dictionary<string, string> { [field] = error });
+
+    /// <summary>Shows a message that depends on what the action returned, after it succeeded.</summary>
+    public void Succeed(string message) => (Message, Error, FieldErrors) = (message, null, null);
 
     /// <summary>Shows an error found before anything was sent, such as a file that could not be read.</summary>
     public void Fail(string error) => (Message, Error, FieldErrors) = (null, error, null);

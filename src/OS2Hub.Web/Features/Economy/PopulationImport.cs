@@ -56,15 +56,15 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
 
     static PopulationImport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public async Task<PopulationPreview?> PreviewAsync(string userId, Stream file, CancellationToken ct = default)
+    public async Task<Read<PopulationPreview>> PreviewAsync(string userId, Stream file, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await AccessService.IsSecretariatAsync(db, userId, ct))
         {
-            return null;
+            return Read.Denied<PopulationPreview>();
         }
 
-        return await ReadAsync(db, file, ct);
+        return Read.Ok(await ReadAsync(db, file, ct));
     }
 
     /// <summary>Reads the file again and applies all of it, or nothing when any line cannot be read.</summary>

@@ -42,7 +42,7 @@ public sealed class PopulationImportTests : IDisposable
     {
         await EconomyWorld.CreateAsync(_db);
 
-        var preview = (await _import.PreviewAsync("sekretariat", File(Folk1a), Ct))!;
+        var preview = (await _import.PreviewAsync("sekretariat", File(Folk1a), Ct)).Value!;
 
         Assert.Null(preview.FileProblem);
         Assert.Empty(preview.Errors);
@@ -66,7 +66,7 @@ public sealed class PopulationImportTests : IDisposable
             "813 Ny";57000;57100
             """;
 
-        var preview = (await _import.PreviewAsync("sekretariat", File(across), Ct))!;
+        var preview = (await _import.PreviewAsync("sekretariat", File(across), Ct)).Value!;
 
         Assert.Empty(preview.Errors);
         Assert.Equal(2, preview.Skipped.Count);
@@ -96,7 +96,7 @@ public sealed class PopulationImportTests : IDisposable
         await EconomyWorld.CreateAsync(_db);
         var file = Folk1a + "\n\"998 Fantasiby\";\"2026K1\";1234";
 
-        var preview = (await _import.PreviewAsync("sekretariat", File(file), Ct))!;
+        var preview = (await _import.PreviewAsync("sekretariat", File(file), Ct)).Value!;
         var result = await _import.ApplyAsync("sekretariat", File(file), Ct);
 
         var error = Assert.Single(preview.Errors);
@@ -117,7 +117,7 @@ public sealed class PopulationImportTests : IDisposable
     {
         await EconomyWorld.CreateAsync(_db);
 
-        var preview = (await _import.PreviewAsync("sekretariat", File("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"147 Mellem\";\"2026K1\";40100\n" + line), Ct))!;
+        var preview = (await _import.PreviewAsync("sekretariat", File("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"147 Mellem\";\"2026K1\";40100\n" + line), Ct)).Value!;
 
         var error = Assert.Single(preview.Errors);
         Assert.Equal((3, reason), (error.Line, error.Reason));
@@ -136,7 +136,7 @@ public sealed class PopulationImportTests : IDisposable
         }
 
         var bytes = Encoding.GetEncoding(1252).GetBytes("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"813 Ærø\";\"2026K1\";6100\n\"411 Christiansø\";\"2026K1\";90\n");
-        var preview = (await _import.PreviewAsync("sekretariat", new MemoryStream(bytes), Ct))!;
+        var preview = (await _import.PreviewAsync("sekretariat", new MemoryStream(bytes), Ct)).Value!;
 
         Assert.Equal("Windows-1252", preview.Encoding);
         Assert.Equal("411 Christiansø;2026K1;90", Assert.Single(preview.Skipped).Text);
@@ -151,7 +151,7 @@ public sealed class PopulationImportTests : IDisposable
     {
         await EconomyWorld.CreateAsync(_db);
 
-        var preview = (await _import.PreviewAsync("sekretariat", File(text), Ct))!;
+        var preview = (await _import.PreviewAsync("sekretariat", File(text), Ct)).Value!;
         var result = await _import.ApplyAsync("sekretariat", File(text), Ct);
 
         Assert.StartsWith("Filen ligner ikke Danmarks Statistiks befolkningstabel (FOLK1A)", preview.FileProblem, StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed class PopulationImportTests : IDisposable
     {
         await EconomyWorld.CreateAsync(_db);
 
-        Assert.Null(await _import.PreviewAsync("pk-alfa", File(Folk1a), Ct));
+        Assert.Equal(OperationOutcome.Denied, (await _import.PreviewAsync("pk-alfa", File(Folk1a), Ct)).Outcome);
         Assert.Equal(OperationOutcome.Denied, (await _import.ApplyAsync("it-ny", File(Folk1a), Ct)).Outcome);
     }
 }
