@@ -73,4 +73,16 @@ public sealed class ProductEditPageTests : MudBunitContext
         cut.WaitForAssertion(() => Assert.Contains("Du kan ikke redigere dette produkt", cut.Markup, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("form.edit-form"));
     }
+
+    [Fact]
+    public async Task AnAddressWithNoProductSaysSoRatherThanThatTheUserMayNot()
+    {
+        await WorkflowWorld.CreateAsync(_db);
+
+        var cut = Render<ProductEditPage>(p => p.Add(c => c.Slug, "findes-ikke"));
+
+        cut.WaitForAssertion(() => Assert.Contains("Der findes intet produkt på den adresse.", cut.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("Du kan ikke redigere", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("form.edit-form"));
+    }
 }
