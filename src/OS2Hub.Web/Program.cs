@@ -8,6 +8,7 @@ using OS2Hub.Web.Features.Economy;
 using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Localization;
 using OS2Hub.Web.Features.Memberships;
+using OS2Hub.Web.Features.Operations;
 using OS2Hub.Web.Features.Organisations;
 using OS2Hub.Web.Features.Partners;
 using OS2Hub.Web.Features.Products;
@@ -20,12 +21,14 @@ builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();
+builder.Services.AddOperations();
 builder.Services.AddHubComponents();
 builder.Services.AddMudServices();
 builder.Services.AddHubLocalization(); // after MudBlazor, so its localiser is replaced by ours
 
 var app = builder.Build();
 
+app.UseSecurityHeaders(); // first, so error pages and static files carry the headers too
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -38,6 +41,7 @@ app.UseHubLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.MapOperations();
 app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
