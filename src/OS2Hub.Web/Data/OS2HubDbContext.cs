@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data.Entities;
 
 namespace OS2Hub.Web.Data;
 
-public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : IdentityUserContext<AppUser>(options)
+public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Grant> Grants => Set<Grant>();
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();

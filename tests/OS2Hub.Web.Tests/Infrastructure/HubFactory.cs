@@ -6,7 +6,14 @@ namespace OS2Hub.Web.Tests.Infrastructure;
 /// <summary>The whole app over a temp-file SQLite database, migrated and loaded as at a real start.</summary>
 public class HubFactory : WebApplicationFactory<Program>
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "os2hub-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+
+    public HubFactory()
+        : this(Path.Combine(Path.GetTempPath(), "os2hub-tests-" + Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    protected HubFactory(string directory) => _directory = directory;
 
     protected virtual bool DemoData => true;
 
@@ -38,3 +45,6 @@ public sealed class RealDataHubFactory : HubFactory
 {
     protected override bool DemoData => false;
 }
+
+/// <summary>An app instance on the database in <paramref name="directory"/>, which another instance shares.</summary>
+public sealed class SharedDatabaseHubFactory(string directory) : HubFactory(directory);

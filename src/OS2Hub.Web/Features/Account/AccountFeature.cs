@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
@@ -14,6 +15,8 @@ public static class AccountFeature
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, EmailSender>();
         services.AddCascadingAuthenticationState();
+        // Keys in the database: a cookie issued by one instance is valid on another and survives a restart or a redeploy.
+        services.AddDataProtection().SetApplicationName("OS2Hub").PersistKeysToDbContext<OS2HubDbContext>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {

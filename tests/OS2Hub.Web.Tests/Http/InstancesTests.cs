@@ -1,0 +1,38 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OS2Hub.Web.Data;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Http;
+
+/// <summary>Two app instances on one database, as behind a load balancer or across a restart.</summary>
+public sealed class InstancesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ASignInOnOneInstanceIsValidOnAnotherBecauseTheKeysLiveInTheDatabase()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "os2hub-instances-" + Guid.NewGuid().ToString("N"));
+        await using var first = new SharedDatabaseHubFactory(directory);
+        await using var second = new SharedDatabaseHubFactory(directory);
+        var signedIn = await HttpForms.SignInAsync(first.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }),
+            "sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+
+        var other = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var withCookie = new HttpRequestMessage(HttpMethod.Get, new Uri("/partnere/eksport.csv", UriKind.Relative));
+        withCookie.Headers.Add("Cookie", cookie.Split(';')[0]);
+        var accepted = await other.SendAsync(withCookie, Ct);
+        var anonymous = await other.GetAsync(new Uri("/partnere/eksport.csv", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        using var scope = second.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OS2HubDbContext>>().CreateDbContextAsync(Ct);
+        Assert.True(await db.DataProtectionKeys.AnyAsync(Ct));
+    }
+}
