@@ -16,19 +16,25 @@ using OS2Hub.Web.Features.PublicCode;
 using OS2Hub.Web.Features.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+if (Backup.IsRequested(args))
+{
+    return Backup.Run(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
+}
+
 
 builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup();
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();
-builder.Services.AddOperations();
+builder.Services.AddOperations(builder.Configuration);
 builder.Services.AddHubComponents();
 builder.Services.AddMudServices();
 builder.Services.AddHubLocalization(); // after MudBlazor, so its localiser is replaced by ours
 
 var app = builder.Build();
 
-app.UseSecurityHeaders(); // first, so error pages and static files carry the headers too
+app.UseForwardedHeaders(); // from the proxies named in settings only
+app.UseSecurityHeaders(); // early, so error pages and static files carry the headers too
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -58,3 +64,4 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 app.Run();
+return 0;

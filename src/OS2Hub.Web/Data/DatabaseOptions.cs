@@ -28,4 +28,13 @@ public sealed class OS2HubOptions
     /// publish, made in Digitaliseringsstyrelsen's tool. Without one the footer shows no link rather than a dead one.
     /// </summary>
     public Uri? AccessibilityStatementUrl { get; set; }
+
+    /// <summary>
+    /// The address users reach the hub at, behind any proxy. Every link the hub writes into an e-mail or an export
+    /// starts here, never from the request's Host header (which a client can set, so a reset link could point elsewhere).
+    /// </summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:5080/");
+
+    /// <summary>An absolute link to a path on the hub.</summary>
+    public Uri Link(string path) => new(PublicBaseUrl, (path ?? "").TrimStart('/'));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Email;
@@ -13,7 +14,7 @@ namespace OS2Hub.Web.Features.Memberships;
 /// an in-app notification and an e-mail. It runs after the step is committed; a failing mail server is logged and
 /// never undoes the step.
 /// </summary>
-public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmailSender email, TimeProvider clock, ILogger<Notifier> logger)
+public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmailSender email, TimeProvider clock, IOptions<OS2HubOptions> options, ILogger<Notifier> logger)
 {
     /// <summary>
     /// Records and sends one step. The message is a resource key whose placeholders are {0} the authority, {1} the
@@ -49,7 +50,7 @@ public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmai
                 using (Texts.In(recipient.PreferredLanguage))
                 {
                     var message = Render(textKey, stored);
-                    (subject, body) = (Texts.Format("Notification_EmailSubject", product), Texts.Format("Notification_EmailBody", message, recipient.Link));
+                    (subject, body) = (Texts.Format("Notification_EmailSubject", product), Texts.Format("Notification_EmailBody", message, options.Value.Link(recipient.Link)));
                 }
 
                 await email.SendAsync(recipient.Email!, subject, body, ct);

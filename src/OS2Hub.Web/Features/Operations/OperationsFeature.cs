@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace OS2Hub.Web.Features.Operations;
 
@@ -7,9 +9,23 @@ public static class OperationsFeature
     private const string Ready = "ready";
 
     /// <summary>Health checks for whoever runs the hub: a load balancer, systemd or a person with curl.</summary>
-    public static IServiceCollection AddOperations(this IServiceCollection services)
+    public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [Ready]);
+
+        // X-Forwarded-For/-Proto are believed only from the proxies named in OS2Hub:Proxy:KnownProxies; from anyone
+        // else they are ignored, so a client cannot claim another address (rate limits) or HTTPS (secure cookies).
+        var proxies = configuration.GetSection("OS2Hub:Proxy:KnownProxies").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies)
+            {
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         return services;
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using OS2Hub.Web.Data;
 using System.Text;
 using OS2Hub.Web.Features.Localization;
 
@@ -24,9 +26,9 @@ public static class PublicCodeEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-        endpoints.MapGet("/api/v1/products/{slug}/publiccode.yml", async (string slug, HttpRequest request, PublicCodeExport export, CancellationToken ct) =>
+        endpoints.MapGet("/api/v1/products/{slug}/publiccode.yml", async (string slug, IOptions<OS2HubOptions> options, PublicCodeExport export, CancellationToken ct) =>
             {
-                var result = await export.ExportAsync(slug, new Uri($"{request.Scheme}://{request.Host}"), ct);
+                var result = await export.ExportAsync(slug, options.Value.PublicBaseUrl, ct);
                 if (result is null)
                 {
                     return Problem(StatusCodes.Status404NotFound, Texts.Get("Api_NotFoundTitle"), Texts.Format("Api_NoProduct", slug));

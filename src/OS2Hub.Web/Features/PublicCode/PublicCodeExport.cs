@@ -101,7 +101,7 @@ public sealed class PublicCodeExport(IDbContextFactory<OS2HubDbContext> dbFactor
             root.Add("usedBy", new YamlSequenceNode(owners.Select(o => new YamlScalarNode(o.Name))));
             root.Add("fundedBy", new YamlSequenceNode(owners.Select(o => new YamlMappingNode
             {
-                { "name", o.Name }, { "uri", o.Website ?? new Uri(hubBase, $"/organisationer/{o.Slug}").ToString() },
+                { "name", o.Name }, { "uri", o.Website ?? new Uri(hubBase, $"organisationer/{o.Slug}").ToString() },
             })));
         }
 

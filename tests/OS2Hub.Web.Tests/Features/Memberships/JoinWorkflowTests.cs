@@ -124,6 +124,9 @@ public sealed class JoinWorkflowTests : IDisposable
         Assert.Equal("/mine-anmodninger", notes.Single(n => n.UserId == "it-frederikshavn").Link);
         Assert.Equal(2, w.Email.Sent.Count);
         Assert.Contains("Frederikshavn Kommune har anmodet om at tilslutte sig Gamma fra 01.01.2027.", w.Email.Sent.First().Text, StringComparison.Ordinal);
+        // An e-mail is read outside the hub: its link is absolute, on the hub's public address.
+        Assert.Contains(w.Email.Sent, m => m.Text.Contains("https://os2hub.example/anmodninger", StringComparison.Ordinal));
+        Assert.Contains(w.Email.Sent, m => m.Text.Contains("https://os2hub.example/mine-anmodninger", StringComparison.Ordinal));
     }
 
     [Fact]
