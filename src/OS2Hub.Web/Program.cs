@@ -22,12 +22,13 @@ if (Backup.IsRequested(args))
 }
 
 
+builder.Logging.AddHubLogging(builder.Environment);
 builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup();
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();
 builder.Services.AddOperations(builder.Configuration);
-builder.Services.AddHubComponents();
+builder.Services.AddHubComponents(builder.Environment);
 builder.Services.AddMudServices();
 builder.Services.AddHubLocalization(); // after MudBlazor, so its localiser is replaced by ours
 

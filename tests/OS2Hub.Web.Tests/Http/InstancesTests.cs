@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,5 +35,25 @@ public sealed class InstancesTests
         using var scope = second.Services.CreateScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OS2HubDbContext>>().CreateDbContextAsync(Ct);
         Assert.True(await db.DataProtectionKeys.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task OverHttpsTheCookiesAreSecureAndHostPrefixed()
+    {
+        await using var factory = new HubFactory();
+        using var https = factory.WithWebHostBuilder(b => b.UseSetting("OS2Hub:PublicBaseUrl", "https://os2hub.example/"));
+        var client = https.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost/") });
+
+        var form = await client.GetAsync(new Uri("/konto/log-ind", UriKind.Relative), Ct);
+        var signedIn = await HttpForms.SignInAsync(client, "sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1");
+
+        var antiforgery = form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-OS2Hub.Antiforgery=", StringComparison.Ordinal));
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-OS2Hub=", StringComparison.Ordinal));
+        Assert.All(new[] { antiforgery, session }, c =>
+        {
+            Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("path=/", c, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("domain=", c, StringComparison.OrdinalIgnoreCase);
+        });
     }
 }

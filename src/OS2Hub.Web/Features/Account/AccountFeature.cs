@@ -18,6 +18,9 @@ public static class AccountFeature
         // Keys in the database: a cookie issued by one instance is valid on another and survives a restart or a redeploy.
         services.AddDataProtection().SetApplicationName("OS2Hub").PersistKeysToDbContext<OS2HubDbContext>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Served over HTTPS (the public address says so): cookies are Secure and carry the __Host- prefix, which the browser
+        // accepts only from a secure origin, for the whole site and without a Domain, so no subdomain can set or read them.
+        var https = (configuration.GetSection(OS2HubOptions.Section).Get<OS2HubOptions>() ?? new OS2HubOptions()).PublicBaseUrl.Scheme == Uri.UriSchemeHttps;
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/konto/log-ind";
@@ -25,6 +28,17 @@ public static class AccountFeature
             o.AccessDeniedPath = "/konto/log-ind";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            if (https)
+            {
+                (o.Cookie.Name, o.Cookie.SecurePolicy, o.Cookie.Path) = ("__Host-OS2Hub", CookieSecurePolicy.Always, "/");
+            }
+        });
+        services.AddAntiforgery(o =>
+        {
+            if (https)
+            {
+                (o.Cookie.Name, o.Cookie.SecurePolicy, o.Cookie.Path) = ("__Host-OS2Hub.Antiforgery", CookieSecurePolicy.Always, "/");
+            }
         });
         services.AddAuthorization();
         services.AddIdentityCore<AppUser>(o =>

@@ -58,7 +58,8 @@ public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmai
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The step itself is done and recorded; the in-app notification still reaches the user.
-                logger.LogWarning(e, "A notification e-mail could not be sent");
+                // By type only: an SMTP error's text often quotes the recipient's address.
+                logger.LogWarning("A notification e-mail could not be sent ({Error})", e.GetType().Name);
             }
         }
     }

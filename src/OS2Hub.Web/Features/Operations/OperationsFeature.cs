@@ -30,6 +30,21 @@ public static class OperationsFeature
     }
 
     /// <summary>
+    /// One JSON object per line outside Development, for a log collector; readable text on a developer's machine. What
+    /// the hub logs carries no e-mail addresses, names or phone numbers (exceptions from e-mail are logged by type only).
+    /// </summary>
+    public static ILoggingBuilder AddHubLogging(this ILoggingBuilder logging, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment())
+        {
+            logging.ClearProviders();
+            logging.AddJsonConsole(o => (o.TimestampFormat, o.UseUtcTimestamp) = ("O", true));
+        }
+
+        return logging;
+    }
+
+    /// <summary>
     /// <c>/health/live</c>: the process answers (no checks run). <c>/health/ready</c>: the database answers and is
     /// migrated. Both answer with one word and a status code, nothing else.
     /// </summary>
