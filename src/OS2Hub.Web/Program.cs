@@ -27,7 +27,7 @@ builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();
-builder.Services.AddOperations(builder.Configuration);
+builder.Services.AddOperations(builder.Configuration).AddHubRateLimits(builder.Configuration);
 builder.Services.AddHubComponents(builder.Environment);
 builder.Services.AddMudServices();
 builder.Services.AddHubLocalization(); // after MudBlazor, so its localiser is replaced by ours
@@ -45,6 +45,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseHubLocalization();
+app.UseRateLimiter(); // after the language is chosen, so a refusal is in the user's language
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

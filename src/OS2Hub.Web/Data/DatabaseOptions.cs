@@ -11,9 +11,6 @@ public sealed class OS2HubOptions
     /// <summary>Load invented demo co-owners and working groups, marked "Demodata" everywhere. Off in production.</summary>
     public bool DemoData { get; set; }
 
-    /// <summary>Where uploaded tilslutningsaftaler (PDF) are kept. Relative paths are under the app's content root.</summary>
-    public string AgreementFolder { get; set; } = "App_Data/agreements";
-
     /// <summary>
     /// The first secretariat account, created at start-up if no user has this e-mail. With demo data off it is the
     /// only way in; give it on the command line or in an environment variable, never in a committed file.

@@ -33,6 +33,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<SizeAssessment> SizeAssessments => Set<SizeAssessment>();
     public DbSet<FeeSheet> FeeSheets => Set<FeeSheet>();
     public DbSet<FeeSheetChange> FeeSheetChanges => Set<FeeSheetChange>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -56,4 +56,26 @@ public sealed class InstancesTests
             Assert.DoesNotContain("domain=", c, StringComparison.OrdinalIgnoreCase);
         });
     }
+
+    [Fact]
+    public async Task TwoInstancesStartedAtTheSameMomentOnANewDatabaseLoadEverythingOnce()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "os2hub-instances-" + Guid.NewGuid().ToString("N"));
+        await using var first = new SharedDatabaseHubFactory(directory);
+        await using var second = new SharedDatabaseHubFactory(directory);
+
+        // Creating a client starts the host, which migrates and seeds before it serves.
+        await Task.WhenAll(Task.Run(() => first.CreateClient(), Ct), Task.Run(() => second.CreateClient(), Ct));
+
+        using var scope = first.Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OS2HubDbContext>>().CreateDbContextAsync(Ct);
+        Assert.Equal(31, await db.Products.CountAsync(Ct));
+        Assert.Equal(98, await db.Organisations.CountAsync(o => o.Kind == OS2Hub.Web.Data.Entities.OrganisationKind.Municipality, Ct));
+        Assert.Equal(1, await db.Users.CountAsync(u => u.Email == "sekretariat@demo.os2hub.dk", Ct));
+        foreach (var factory in new[] { first, second })
+        {
+            var ready = await factory.CreateClient().GetStringAsync(new Uri("/health/ready", UriKind.Relative), Ct);
+            Assert.Equal("Healthy", ready);
+        }
+    }
 }

@@ -17,6 +17,9 @@ public class HubFactory : WebApplicationFactory<Program>
 
     protected virtual bool DemoData => true;
 
+    /// <summary>Tests make many requests from one address; only the rate-limit tests keep the defaults.</summary>
+    protected virtual bool RaiseRateLimits => true;
+
     /// <summary>Where the app writes e-mails as .eml files (no SMTP host in tests).</summary>
     public string MailFolder => Path.Combine(_directory, "mail");
 
@@ -27,6 +30,13 @@ public class HubFactory : WebApplicationFactory<Program>
         builder.UseSetting("OS2Hub:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("OS2Hub:Email:PickupFolder", MailFolder);
         builder.UseEnvironment("Production");
+        if (RaiseRateLimits)
+        {
+            foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "ApiPerMinute", "ValidatorPerMinute" })
+            {
+                builder.UseSetting($"OS2Hub:RateLimits:{limit}", "100000");
+            }
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -48,3 +58,9 @@ public sealed class RealDataHubFactory : HubFactory
 
 /// <summary>An app instance on the database in <paramref name="directory"/>, which another instance shares.</summary>
 public sealed class SharedDatabaseHubFactory(string directory) : HubFactory(directory);
+
+/// <summary>The app with the rate limits it ships with.</summary>
+public sealed class DefaultLimitsHubFactory : HubFactory
+{
+    protected override bool RaiseRateLimits => false;
+}

@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Memberships;
 
-/// <summary>Uploaded tilslutningsaftaler as PDF files, one per product, served at /produkter/{slug}/tilslutningsaftale.pdf.</summary>
-public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory, IOptions<OS2HubOptions> options, IHostEnvironment environment, TimeProvider clock)
+/// <summary>
+/// Uploaded tilslutningsaftaler as PDF files, one per product, kept in the database (so every instance serves them and a
+/// backup holds them) and served at /produkter/{slug}/tilslutningsaftale.pdf.
+/// </summary>
+public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -39,26 +42,29 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
             return Invalid(Texts.Get("Agreement_Error_NotPdf"));
         }
 
-        var folder = Folder();
-        Directory.CreateDirectory(folder);
-        var target = Path.Combine(folder, $"{productId}.pdf");
-        var temp = target + ".tmp";
-        await File.WriteAllBytesAsync(temp, buffer.ToArray(), ct);
-        File.Move(temp, target, overwrite: true);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var file = await db.StoredFiles.FirstOrDefaultAsync(f => f.Key == Key(productId), ct);
+        if (file is null)
+        {
+            file = new StoredFile { Key = Key(productId), ContentType = "application/pdf", Content = [], UploadedByUserId = userId };
+            db.StoredFiles.Add(file);
+        }
 
+        (file.Content, file.UploadedAt, file.UploadedByUserId) = (buffer.ToArray(), now, userId);
         product.JoinAgreementUrl = $"/produkter/{product.Slug}/tilslutningsaftale.pdf";
-        product.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
+        product.UpdatedAt = now;
+        await db.SaveChangesAsync(ct); // the file and the link together, or neither
         return OperationResult.Ok(productId);
     }
 
-    public string? PathFor(int productId)
+    /// <summary>The product's agreement, or null when none was uploaded.</summary>
+    public async Task<byte[]?> ContentAsync(int productId, CancellationToken ct = default)
     {
-        var path = Path.Combine(Folder(), $"{productId}.pdf");
-        return File.Exists(path) ? path : null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.StoredFiles.Where(f => f.Key == Key(productId)).Select(f => f.Content).FirstOrDefaultAsync(ct);
     }
 
-    private string Folder() => Path.GetFullPath(options.Value.AgreementFolder, environment.ContentRootPath);
+    private static string Key(int productId) => $"agreement/{productId}";
 
     private static OperationResult Invalid(string message) => OperationResult.Invalid(message, new Dictionary<string, string> { ["AgreementFile"] = message });
 
@@ -67,8 +73,8 @@ public sealed class AgreementStore(IDbContextFactory<OS2HubDbContext> dbFactory,
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             var id = await db.Products.Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
-            return id is { } productId && store.PathFor(productId) is { } path
-                ? Results.File(path, "application/pdf", $"tilslutningsaftale-{slug}.pdf")
+            return id is { } productId && await store.ContentAsync(productId, ct) is { } content
+                ? Results.File(content, "application/pdf", $"tilslutningsaftale-{slug}.pdf")
                 : Results.NotFound();
         });
 }

@@ -19,6 +19,9 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
         var provider = scope.ServiceProvider;
         var options = provider.GetRequiredService<IOptions<OS2HubOptions>>().Value;
         var factory = provider.GetRequiredService<IDbContextFactory<OS2HubDbContext>>();
+        var environment = provider.GetRequiredService<IHostEnvironment>();
+        await using var startup = await StartupLock.AcquireAsync(
+            Path.GetFullPath(options.DatabasePath, environment.ContentRootPath), provider.GetRequiredService<TimeProvider>(), cancellationToken);
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             await MigrateAsync(db, cancellationToken);

@@ -1,8 +1,5 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using OS2Hub.Web.Features;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Features.Memberships;
@@ -13,20 +10,12 @@ namespace OS2Hub.Web.Tests.Features.Memberships;
 public sealed class AgreementStoreTests : IDisposable
 {
     private readonly SqliteTestDatabase _db = new();
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "os2hub-agreements-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        _db.Dispose();
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
+    public void Dispose() => _db.Dispose();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private AgreementStore Store() => new(_db, Options.Create(new OS2HubOptions { AgreementFolder = "agreements" }), new Environment(_root), FixedClock.Default);
+    private AgreementStore Store() => new(_db, FixedClock.Default);
 
     private static async Task<OperationResult> Upload(AgreementStore store, string user, int product, byte[] bytes)
     {
@@ -43,7 +32,11 @@ public sealed class AgreementStoreTests : IDisposable
         var result = await Upload(Store(), "pk-alfa", w.Products["Alfa"], pdf);
 
         Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(pdf, await File.ReadAllBytesAsync(Store().PathFor(w.Products["Alfa"])!, Ct));
+        Assert.Equal(pdf, await Store().ContentAsync(w.Products["Alfa"], Ct));
+        // Uploading again replaces the file under the same key: still one row for the product.
+        var newer = Encoding.ASCII.GetBytes("%PDF-1.7\n% ny aftale\n%%EOF");
+        Assert.True((await Upload(Store(), "sekretariat", w.Products["Alfa"], newer)).Succeeded);
+        Assert.Equal(newer, await Store().ContentAsync(w.Products["Alfa"], Ct));
         await using var db = _db.CreateDbContext();
         Assert.Equal("/produkter/alfa/tilslutningsaftale.pdf", (await db.Products.SingleAsync(p => p.Id == w.Products["Alfa"], Ct)).JoinAgreementUrl);
     }
@@ -61,16 +54,8 @@ public sealed class AgreementStoreTests : IDisposable
         var result = await Upload(Store(), user, w.Products[product], Encoding.ASCII.GetBytes(content));
 
         Assert.Equal(expected, result.Outcome);
-        Assert.Null(Store().PathFor(w.Products[product]));
+        Assert.Null(await Store().ContentAsync(w.Products[product], Ct));
         await using var db = _db.CreateDbContext();
         Assert.Null((await db.Products.SingleAsync(p => p.Id == w.Products[product], Ct)).JoinAgreementUrl);
-    }
-
-    private sealed class Environment(string root) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Test";
-        public string ApplicationName { get; set; } = "OS2Hub";
-        public string ContentRootPath { get; set; } = root;
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
     }
 }

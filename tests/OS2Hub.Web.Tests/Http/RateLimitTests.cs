@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Http;
+
+/// <summary>The limits the app ships with, over HTTP. Every request here comes from one address, as from one client.</summary>
+public sealed class RateLimitTests(DefaultLimitsHubFactory factory) : IClassFixture<DefaultLimitsHubFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task TheEleventhSignInWithinAMinuteGetsADanishPageAndWhenToTryAgain()
+    {
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 11; i++)
+        {
+            last = await HttpForms.SignInAsync(Client(), "findes-ikke@example.dk", "forkert-adgangskode");
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(10));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        var page = await last.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("For mange forsøg", page, StringComparison.Ordinal);
+        Assert.Contains("Vent", page, StringComparison.Ordinal);
+        // Reading pages is not limited.
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync(new Uri("/konto/log-ind", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheValidatorAnswers429WithAProblemAndRetryAfterOverItsLimit()
+    {
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 21; i++)
+        {
+            using var body = new StringContent("publiccodeYmlVersion: \"0.4\"\n", Encoding.UTF8, "application/yaml");
+            last = await Client().PostAsync(new Uri("/api/v1/publiccode/validate", UriKind.Relative), body, Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.NotNull(last.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("For mange forsøg", await last.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+}
