@@ -96,6 +96,9 @@ public sealed class JoinStoryTests(BrowserHost host) : IClassFixture<BrowserHost
         await secretariat.GotoAsync("/kategorier");
         await Assertions.Expect(secretariat.GetByLabel("Ny kategori")).ToBeVisibleAsync();
         await AssertAccessibleAsync(secretariat, "/kategorier");
+        await secretariat.GotoAsync("/administration/e-mail");
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Heading, new() { Name = "E-mails, der ikke kunne sendes" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(secretariat, "/administration/e-mail");
 
         var it = await host.SignInAsync(ItCoordinator, ItPassword);
         await it.GotoAsync("/log");

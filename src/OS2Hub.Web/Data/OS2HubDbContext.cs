@@ -34,6 +34,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<FeeSheet> FeeSheets => Set<FeeSheet>();
     public DbSet<FeeSheetChange> FeeSheetChanges => Set<FeeSheetChange>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

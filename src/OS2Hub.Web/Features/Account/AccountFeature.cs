@@ -13,7 +13,13 @@ public static class AccountFeature
     {
         services.AddScoped<AccountSeeder>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
-        services.AddSingleton<IEmailSender, EmailSender>();
+        // E-mail goes through the outbox: the click that sends returns at once, a background sender delivers with retries.
+        services.AddSingleton<IEmailTransport, EmailTransport>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IEmailSender, Outbox>();
+        services.AddSingleton<OutboxSender>();
+        services.AddScoped<OutboxStatus>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddCascadingAuthenticationState();
         // Keys in the database: a cookie issued by one instance is valid on another and survives a restart or a redeploy.
         services.AddDataProtection().SetApplicationName("OS2Hub").PersistKeysToDbContext<OS2HubDbContext>();

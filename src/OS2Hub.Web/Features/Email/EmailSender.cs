@@ -20,18 +20,25 @@ public sealed class EmailOptions
     public string PickupFolder { get; set; } = "App_Data/mail";
 }
 
+/// <summary>What features call to send an e-mail (the outbox: it returns at once).</summary>
 public interface IEmailSender
 {
     Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default);
+}
+
+/// <summary>What the outbox's sender calls to hand one e-mail to SMTP (or the pickup folder); it may throw.</summary>
+public interface IEmailTransport
+{
+    Task DeliverAsync(string recipient, string subject, string text, CancellationToken ct = default);
 }
 
 /// <summary>
 /// Sends through SMTP when a host is configured; otherwise writes each message as an .eml file (openable in any mail
 /// client), so the whole flow, password reset included, works on one machine. Recipients are never logged.
 /// </summary>
-public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<EmailSender> logger) : IEmailSender
+public sealed class EmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<EmailTransport> logger) : IEmailTransport
 {
-    public async Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default)
+    public async Task DeliverAsync(string recipient, string subject, string text, CancellationToken ct = default)
     {
         var settings = options.Value;
         using var message = new MimeMessage();
@@ -45,7 +52,9 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
             var folder = Path.GetFullPath(settings.PickupFolder, environment.ContentRootPath);
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file, ct);
+            // Written under another name and then renamed, so whoever watches the folder never reads half an e-mail.
+            await message.WriteToAsync(file + ".part", ct);
+            File.Move(file + ".part", file);
             logger.LogInformation("E-mail written to the pickup folder: {Subject}", subject);
             return;
         }

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
+
+namespace OS2Hub.Web.Features.Email;
+
+/// <summary>
+/// Delivers the outbox in the background. Each round claims a few due e-mails with one UPDATE (so two senders, on two
+/// instances, never take the same e-mail), delivers them, and records the outcome. A failure is retried later, ever
+/// more patiently; after the last attempt the e-mail is marked failed for the secretariat to see. A claim expires, so
+/// an e-mail held by a sender that died is taken over after a while, and the outbox survives a restart.
+/// </summary>
+public sealed class OutboxSender(IDbContextFactory<OS2HubDbContext> dbFactory, IEmailTransport transport, TimeProvider clock,
+    OutboxSignal signal, ILogger<OutboxSender> logger) : BackgroundService
+{
+    private const int BatchSize = 10;
+    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(30);
+
+    /// <summary>The waits after the 1st, 2nd, … failure; after the last the e-mail is given up.</summary>
+    public static readonly TimeSpan[] Backoff =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromHours(4), TimeSpan.FromHours(12)];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendDueAsync(stoppingToken) > 0)
+                {
+                }
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                logger.LogWarning("The outbox could not be read ({Error})", e.GetType().Name);
+            }
+
+            try
+            {
+                await signal.WaitAsync(Poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round: claims and delivers what is due; returns how many e-mails it took.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        var token = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = db.OutgoingEmails
+            .Where(e => e.SentAt == null && e.FailedAt == null && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .OrderBy(e => e.NextAttemptAt).Select(e => e.Id).Take(BatchSize);
+        var claimed = await db.OutgoingEmails
+            .Where(e => due.Contains(e.Id) && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.ClaimToken, token).SetProperty(e => e.ClaimedUntil, now + Claim), ct);
+        if (claimed == 0)
+        {
+            return 0;
+        }
+
+        foreach (var email in await db.OutgoingEmails.Where(e => e.ClaimToken == token).ToListAsync(ct))
+        {
+            try
+            {
+                await transport.DeliverAsync(email.Recipient, email.Subject, email.Body, ct);
+                email.SentAt = clock.GetUtcNow().UtcDateTime;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                email.Attempts++;
+                email.LastError = e.GetType().Name;
+                if (email.Attempts > Backoff.Length)
+                {
+                    email.FailedAt = clock.GetUtcNow().UtcDateTime;
+                }
+                else
+                {
+                    email.NextAttemptAt = clock.GetUtcNow().UtcDateTime + Backoff[email.Attempts - 1];
+                }
+
+                logger.LogWarning("An e-mail could not be delivered, attempt {Attempt} ({Error})", email.Attempts, email.LastError);
+            }
+
+            (email.ClaimToken, email.ClaimedUntil) = (null, null);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return claimed;
+    }
+}
