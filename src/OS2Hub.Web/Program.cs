@@ -21,7 +21,6 @@ if (Backup.IsRequested(args))
     return Backup.Run(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
 }
 
-
 builder.Logging.AddHubLogging(builder.Environment);
 builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup();
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
