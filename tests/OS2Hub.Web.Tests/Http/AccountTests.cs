@@ -23,8 +23,8 @@ public sealed partial class AccountTests(HubFactory factory) : IClassFixture<Hub
     {
         // Arrange
         var client = Client();
-        // Not the supplier's demo account: another test here locks it out.
-        var signedIn = await SignInAsync(client, "produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1");
+        // An account no other test here touches: one locks the supplier out, another resets the product coordinator's password.
+        var signedIn = await SignInAsync(client, "it-frederikshavn@demo.os2hub.dk", "Demo-Frederikshavn-1");
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
         // Act
@@ -33,13 +33,13 @@ public sealed partial class AccountTests(HubFactory factory) : IClassFixture<Hub
         using (var scope = factory.Services.CreateScope())
         {
             chosen = (await scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OS2Hub.Web.Data.Entities.AppUser>>()
-                .FindByEmailAsync("produktkoordinator@demo.os2hub.dk"))!.PreferredLanguage;
+                .FindByEmailAsync("it-frederikshavn@demo.os2hub.dk"))!.PreferredLanguage;
         }
 
         await client.GetAsync(new Uri("/sprog/da-DK?returnUrl=%2F", UriKind.Relative), Ct);
         using var after = factory.Services.CreateScope();
         var back = (await after.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OS2Hub.Web.Data.Entities.AppUser>>()
-            .FindByEmailAsync("produktkoordinator@demo.os2hub.dk"))!.PreferredLanguage;
+            .FindByEmailAsync("it-frederikshavn@demo.os2hub.dk"))!.PreferredLanguage;
 
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, toEnglish.StatusCode);
