@@ -21,8 +21,19 @@ if (Backup.IsRequested(args))
     return Backup.Run(args, builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
 }
 
+HubDatabase database;
+try
+{
+    database = DatabaseConfiguration.Read(builder.Configuration, builder.Environment.ContentRootPath);
+}
+catch (SetupException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 builder.Logging.AddHubLogging(builder.Environment);
-builder.Services.AddHubData(builder.Configuration, builder.Environment).AddSetup();
+builder.Services.AddHubData(builder.Configuration, database).AddSetup();
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();
@@ -64,5 +75,15 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (SetupException e)
+{
+    // A setting or an unreachable database: the sentence says which, and a stack trace would only bury it.
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 return 0;

@@ -5,6 +5,10 @@ using OS2Hub.Web.Data.Entities;
 
 namespace OS2Hub.Web.Data;
 
+/// <summary>
+/// The hub's database on SQLite, the embedded default, whose migrations are in Data/Migrations.
+/// <see cref="PostgreSqlHubDbContext"/> is the same model on PostgreSQL with migrations of its own.
+/// </summary>
 public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : IdentityUserContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance and kept across restarts.</summary>

@@ -50,6 +50,8 @@ public sealed class ChangeRecorder(string userId, DateTime at, string entityType
     {
         null => null,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        // PostgreSQL gives a decimal back with its column's scale (1.2500); the log shows the number, not the scale.
+        decimal m => m.ToString("0.############################", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OS2Hub.Web.Data;
 using OS2Hub.Web.Features.Setup;
 using OS2Hub.Web.Tests.Infrastructure;
 
@@ -6,18 +7,25 @@ namespace OS2Hub.Web.Tests.Data;
 
 public sealed class MigrationTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void TheMigrationsStartFromOneInitialMigrationAndTheModelMatchesThem()
+    public void EachProvidersMigrationsStartFromOneInitialMigrationAndItsModelMatchesThem()
     {
-        using var db = _db.CreateDbContext();
-        var migrations = db.Database.GetMigrations().ToList();
-        Assert.EndsWith("_Initial", migrations[0], StringComparison.Ordinal);
-        Assert.Single(migrations, m => m.EndsWith("_Initial", StringComparison.Ordinal));
-        Assert.False(db.Database.HasPendingModelChanges());
+        // Neither check connects, so both providers' migrations are checked whichever database the run uses.
+        using var sqlite = new OS2HubDbContext(new DbContextOptionsBuilder<OS2HubDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var postgreSql = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+        foreach (var db in new OS2HubDbContext[] { sqlite, postgreSql })
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            Assert.EndsWith("_Initial", migrations[0], StringComparison.Ordinal);
+            Assert.Single(migrations, m => m.EndsWith("_Initial", StringComparison.Ordinal));
+            Assert.False(db.Database.HasPendingModelChanges(), db.GetType().Name);
+        }
+
+        Assert.DoesNotContain(postgreSql.Database.GetMigrations(), sqlite.Database.GetMigrations().Contains);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace OS2Hub.Web.Tests.Data;
 
 public sealed class ReferenceDataTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 

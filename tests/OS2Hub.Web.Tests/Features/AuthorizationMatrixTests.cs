@@ -18,7 +18,7 @@ namespace OS2Hub.Web.Tests.Features;
 /// </summary>
 public sealed class AuthorizationMatrixTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 

@@ -5,7 +5,7 @@ using OS2Hub.Web.Features.Products;
 namespace OS2Hub.Web.Tests.Infrastructure;
 
 /// <summary>Builds a small, exactly known catalogue for filter, count and paging tests.</summary>
-public sealed class CatalogBuilder(SqliteTestDatabase database)
+public sealed class CatalogBuilder(TestDatabase database)
 {
     private readonly List<Action<OS2HubDbContext>> _steps = [];
     private readonly Dictionary<string, Organisation> _orgs = [];

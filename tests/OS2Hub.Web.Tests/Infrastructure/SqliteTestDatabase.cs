@@ -1,16 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using OS2Hub.Web.Data;
-using OS2Hub.Web.Features.Setup;
 
 namespace OS2Hub.Web.Tests.Infrastructure;
 
 /// <summary>
 /// A real SQLite database in memory, built by the app's own migrations. The connection stays open for the
-/// test's lifetime (closing it would drop the database); every context the factory makes shares it.
+/// test's lifetime (closing it would drop the database); every context the factory makes shares it. Tests of what is
+/// SQLite's own (its migrations, its backup) use it directly; the rest use <see cref="TestDatabase.Create"/>.
 /// </summary>
-public sealed class SqliteTestDatabase : IDbContextFactory<OS2HubDbContext>, IDisposable
+public sealed class SqliteTestDatabase : TestDatabase
 {
     private readonly SqliteConnection _connection;
     private readonly DbContextOptions<OS2HubDbContext> _options;
@@ -37,19 +36,11 @@ public sealed class SqliteTestDatabase : IDbContextFactory<OS2HubDbContext>, IDi
         }
     }
 
-    public DbContextOptions<OS2HubDbContext> Options => _options;
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public OS2HubDbContext CreateDbContext() => new(_options);
+    public override OS2HubDbContext CreateDbContext() => new(_options);
 
-    public Task<OS2HubDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
-
-    public Task LoadReferenceDataAsync() =>
-        new ReferenceDataLoader(this, NullLogger<ReferenceDataLoader>.Instance).LoadAsync(TestContext.Current.CancellationToken);
-
-    public Task LoadDemoDataAsync() =>
-        new DemoDataLoader(this, NullLogger<DemoDataLoader>.Instance).LoadAsync(TestContext.Current.CancellationToken);
-
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         _connection.Dispose();
         if (_file is not null)

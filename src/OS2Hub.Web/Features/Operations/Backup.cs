@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Features.Localization;
+using OS2Hub.Web.Features.Setup;
 
 namespace OS2Hub.Web.Features.Operations;
 
@@ -18,10 +19,26 @@ public static class Backup
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
-        var options = configuration.GetSection(OS2HubOptions.Section).Get<OS2HubOptions>() ?? new OS2HubOptions();
-        var source = Path.GetFullPath(options.DatabasePath, contentRoot);
-        var target = Path.GetFullPath(args[1]);
         using var danish = Texts.In("da");
+        HubDatabase database;
+        try
+        {
+            database = DatabaseConfiguration.Read(configuration, contentRoot);
+        }
+        catch (SetupException e)
+        {
+            output.WriteLine(e.Message);
+            return 1;
+        }
+
+        if (database.IsPostgreSql)
+        {
+            output.WriteLine(Texts.Get("Backup_PostgreSql"));
+            return 1;
+        }
+
+        var source = database.SqliteFile!;
+        var target = Path.GetFullPath(args[1]);
         if (!File.Exists(source))
         {
             output.WriteLine(Texts.Format("Backup_NoDatabase", source));

@@ -1,6 +1,7 @@
 using OS2Hub.Web.Data;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data.Entities;
@@ -9,7 +10,7 @@ using OS2Hub.Web.Features.Products;
 namespace OS2Hub.Web.Features.Setup;
 
 /// <summary>Turns one product of the reference file into the hub's entities: facts with their sources, category, suppliers and mentions.</summary>
-internal static class ReferenceProducts
+internal static partial class ReferenceProducts
 {
     /// <summary>The hub's own Danish translation of an English source text, where the reference data has one.</summary>
     internal static string? Translation(JsonElement item, string property) =>
@@ -232,7 +233,7 @@ internal static class ReferenceProducts
                     Organisation = code is not null && municipalities.TryGetValue(code, out var org) ? org : null,
                     Subject = m.GetProperty("name").GetString(),
                     Statement = m.GetProperty("relation").GetString()!,
-                    AsOf = m.TryGetProperty("as_of", out var asOf) ? asOf.GetString() : null,
+                    AsOf = MentionDate(m.TryGetProperty("as_of", out var asOf) ? asOf.GetString() : null),
                     Source = m.TryGetProperty("source", out var src) ? src.GetString() : null,
                 });
             }
@@ -285,4 +286,17 @@ internal static class ReferenceProducts
             return new SourcedValue(value, source, inferred, note);
         }
     }
+
+    /// <summary>
+    /// The reference file's "as_of" is sometimes a date and sometimes words ("README snapshot", "repo snapshot 2025-09");
+    /// a mention keeps a (partial) date, as the edit form requires, and words mean the snapshot the file was made from.
+    /// </summary>
+    private static string MentionDate(string? asOf)
+    {
+        var date = asOf is null ? null : PartialDate().Match(asOf);
+        return date is { Success: true } ? date.Value : ReferenceDataLoader.ProductSnapshotDate.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"\b\d{4}(-\d{2}(-\d{2})?)?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PartialDate();
 }

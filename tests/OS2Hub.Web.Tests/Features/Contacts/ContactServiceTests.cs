@@ -4,13 +4,14 @@ using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Contacts;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Features.Memberships;
+using OS2Hub.Web.Data;
 using OS2Hub.Web.Tests.Infrastructure;
 
 namespace OS2Hub.Web.Tests.Features.Contacts;
 
 public sealed class ContactServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly ContactService _service;
 
     public ContactServiceTests() => _service = new ContactService(_db, FixedClock.Default);
@@ -168,7 +169,9 @@ public sealed class ContactServiceTests : IDisposable
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
+            list.CommandText = _db.Provider == DatabaseProvider.PostgreSql
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
             await using var reader = await list.ExecuteReaderAsync(Ct);
             while (await reader.ReadAsync(Ct)) tables.Add(reader.GetString(0));
         }

@@ -13,7 +13,7 @@ namespace OS2Hub.Web.Tests.Features.Contacts;
 /// <summary>The contact list of an authority in bUnit, as its IT-koordinator, over the real service and SQLite.</summary>
 public sealed class ContactsPageTests : MudBunitContext
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public ContactsPageTests()
     {

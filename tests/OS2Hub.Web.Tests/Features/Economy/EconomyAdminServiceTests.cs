@@ -9,7 +9,7 @@ namespace OS2Hub.Web.Tests.Features.Economy;
 /// <summary>Keeping fee sheets, the association's key and assessed size classes true: validation, corrections, history, concurrency.</summary>
 public sealed class EconomyAdminServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly AssociationKeyService _keys;
     private readonly FeeSheetService _feeSheets;
     private readonly SizeAssessmentService _assessments;

@@ -13,7 +13,7 @@ namespace OS2Hub.Web.Tests.Features.Economy;
 /// <summary>The fee sheet, the price curve, the cost preview and the fee-sheet form in bUnit, over the real services and SQLite.</summary>
 public sealed class EconomyComponentTests : MudBunitContext
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public EconomyComponentTests()
     {

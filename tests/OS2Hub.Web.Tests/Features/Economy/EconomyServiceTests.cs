@@ -7,7 +7,7 @@ namespace OS2Hub.Web.Tests.Features.Economy;
 /// <summary>The fee sheet applied to a budget year's members, the three keys, the quote and an authority's totals, on real SQLite.</summary>
 public sealed class EconomyServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly EconomyService _economy;
 
     public EconomyServiceTests() => _economy = new EconomyService(_db, FixedClock.Default);

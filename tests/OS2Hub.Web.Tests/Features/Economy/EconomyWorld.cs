@@ -17,7 +17,7 @@ public sealed class EconomyWorld
     public int Alfa { get; private set; }
     public int Beta { get; private set; }
 
-    public static async Task<EconomyWorld> CreateAsync(SqliteTestDatabase database)
+    public static async Task<EconomyWorld> CreateAsync(TestDatabase database)
     {
         var world = new EconomyWorld();
         await using var db = database.CreateDbContext();

@@ -22,7 +22,7 @@ public sealed class PopulationImportTests : IDisposable
         "813 Ny";"2025K1";57000
         """;
 
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly PopulationImport _import;
 
     public PopulationImportTests()

@@ -10,7 +10,7 @@ namespace OS2Hub.Web.Tests.Features.Economy;
 /// </summary>
 public sealed class WorkedExampleTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 

@@ -11,7 +11,7 @@ namespace OS2Hub.Web.Tests.Features.Editing;
 
 public sealed class CategoryServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly CategoryService _service;
 
     public CategoryServiceTests() => _service = new CategoryService(_db, FixedClock.Default);

@@ -10,7 +10,7 @@ namespace OS2Hub.Web.Tests.Features.Editing;
 
 public sealed class OrganisationEditServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly OrganisationEditService _service;
 
     public OrganisationEditServiceTests() => _service = new OrganisationEditService(_db, FixedClock.Default);

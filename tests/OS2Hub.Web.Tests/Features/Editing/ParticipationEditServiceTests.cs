@@ -11,7 +11,7 @@ namespace OS2Hub.Web.Tests.Features.Editing;
 
 public sealed class ParticipationEditServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly ParticipationEditService _service;
 
     public ParticipationEditServiceTests() => _service = new ParticipationEditService(_db, FixedClock.Default);

@@ -13,7 +13,7 @@ namespace OS2Hub.Web.Tests.Features.Editing;
 /// <summary>The product form in bUnit, over the real edit service and a SQLite database.</summary>
 public sealed class ProductEditPageTests : MudBunitContext
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public ProductEditPageTests()
     {

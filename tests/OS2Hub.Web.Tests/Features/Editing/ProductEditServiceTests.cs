@@ -11,7 +11,7 @@ namespace OS2Hub.Web.Tests.Features.Editing;
 
 public sealed class ProductEditServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly ProductEditService _service;
 
     public ProductEditServiceTests() => _service = new ProductEditService(_db, FixedClock.Default);

@@ -10,7 +10,7 @@ namespace OS2Hub.Web.Tests.Features.Editing;
 
 public sealed class WorkingGroupServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly WorkingGroupService _service;
 
     public WorkingGroupServiceTests() => _service = new WorkingGroupService(_db, FixedClock.Default);

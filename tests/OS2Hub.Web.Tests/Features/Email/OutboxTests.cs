@@ -10,7 +10,7 @@ namespace OS2Hub.Web.Tests.Features.Email;
 /// <summary>The outbox over a real SQLite file, with a transport that fails when told to.</summary>
 public sealed class OutboxTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new(onDisk: true);
+    private readonly TestDatabase _db = TestDatabase.Create(onDisk: true);
     private readonly FakeTimeProvider _clock = new(FixedClock.Default.GetUtcNow());
     private readonly OutboxSignal _signal = new();
 

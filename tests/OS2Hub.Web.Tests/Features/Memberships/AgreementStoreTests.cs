@@ -9,7 +9,7 @@ namespace OS2Hub.Web.Tests.Features.Memberships;
 
 public sealed class AgreementStoreTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 

@@ -10,7 +10,7 @@ namespace OS2Hub.Web.Tests.Features.Memberships;
 /// <summary>Each transition of the join workflow, and the transitions that must be refused.</summary>
 public sealed class JoinWorkflowTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 
@@ -257,7 +257,7 @@ public sealed class JoinWorkflowTests : IDisposable
 
 public sealed class MembershipQueryTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 

@@ -14,7 +14,7 @@ public sealed class WorkflowWorld
 {
     public static readonly DateOnly Today = new(2026, 11, 27);
 
-    public required SqliteTestDatabase Database { get; init; }
+    public required TestDatabase Database { get; init; }
     public required JoinWorkflowService Service { get; init; }
     public required RecordingEmailSender Email { get; init; }
     public Dictionary<string, int> Products { get; } = [];
@@ -23,7 +23,7 @@ public sealed class WorkflowWorld
     public Dictionary<string, int> Contacts { get; } = [];
     public Dictionary<string, int> Groups { get; } = [];
 
-    public static async Task<WorkflowWorld> CreateAsync(SqliteTestDatabase database)
+    public static async Task<WorkflowWorld> CreateAsync(TestDatabase database)
     {
         var email = new RecordingEmailSender();
         var notifier = new Notifier(database, email, FixedClock.Default, Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Data.OS2HubOptions { PublicBaseUrl = new Uri("https://os2hub.example/") }), Microsoft.Extensions.Logging.Abstractions.NullLogger<Notifier>.Instance);

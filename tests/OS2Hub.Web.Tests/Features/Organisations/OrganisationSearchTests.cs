@@ -7,7 +7,7 @@ namespace OS2Hub.Web.Tests.Features.Organisations;
 /// <summary>The organisation list's search over the real 98 municipalities, spelt as users without a Danish keyboard do.</summary>
 public sealed class OrganisationSearchTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly OrganisationService _service;
 
     public OrganisationSearchTests() => _service = new OrganisationService(_db, FixedClock.Default);

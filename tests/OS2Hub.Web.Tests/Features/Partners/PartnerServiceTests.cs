@@ -12,7 +12,7 @@ namespace OS2Hub.Web.Tests.Features.Partners;
 /// </summary>
 public sealed class PartnerServiceTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly PartnerService _service;
 
     public PartnerServiceTests() => _service = new PartnerService(_db, FixedClock.Default);

@@ -7,7 +7,7 @@ namespace OS2Hub.Web.Tests.Features.Products;
 /// <summary>Filters (OR within one, AND across), their counts, paging and sorting, on a small known catalogue.</summary>
 public sealed class CatalogFilterTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly ProductCatalogService _service;
 
     public CatalogFilterTests() => _service = new ProductCatalogService(_db, FixedClock.Default);

@@ -13,7 +13,7 @@ namespace OS2Hub.Web.Tests.Features.Products;
 /// <summary>The catalogue's search box on the real page, over the real service and SQLite.</summary>
 public sealed class CatalogSearchBoxTests : MudBunitContext
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly FakeTimeProvider _clock = new(FixedClock.Default.GetUtcNow());
 
     public CatalogSearchBoxTests()

@@ -7,7 +7,7 @@ namespace OS2Hub.Web.Tests.Features.Products;
 /// <summary>Search over the real reference portfolio and over small known catalogues, the way a Danish user types.</summary>
 public sealed class CatalogSearchTests : IDisposable
 {
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly ProductCatalogService _service;
 
     public CatalogSearchTests() => _service = new ProductCatalogService(_db, FixedClock.Default);

@@ -12,7 +12,7 @@ namespace OS2Hub.Web.Tests.Features.PublicCode;
 public sealed class PublicCodeExportTests : IDisposable
 {
     private static readonly Uri s_hub = new("https://os2hub.example.dk");
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
 
     public void Dispose() => _db.Dispose();
 

@@ -15,13 +15,13 @@ namespace OS2Hub.Web.Tests.Features.Users;
 public sealed class UserAdminServiceTests : IDisposable
 {
     private static readonly Uri Site = new("https://os2hub.example/");
-    private readonly SqliteTestDatabase _db = new();
+    private readonly TestDatabase _db = TestDatabase.Create();
     private readonly ServiceProvider _services;
 
     public UserAdminServiceTests()
     {
         var services = new ServiceCollection().AddLogging().AddDataProtection().Services;
-        services.AddScoped(_ => new OS2HubDbContext(_db.Options));
+        services.AddScoped(_ => _db.CreateDbContext());
         services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<OS2HubDbContext>().AddDefaultTokenProviders();
         _services = services.BuildServiceProvider();
     }
