@@ -25,6 +25,7 @@ HubDatabase database;
 try
 {
     database = DatabaseConfiguration.Read(builder.Configuration, builder.Environment.ContentRootPath);
+    await DatabaseConfiguration.CheckReachableAsync(database);
 }
 catch (SetupException e)
 {

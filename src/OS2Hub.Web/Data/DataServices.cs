@@ -18,7 +18,6 @@ public static class DataServices
         }
         else
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(database.SqliteFile)!);
             services.AddDbContextFactory<OS2HubDbContext>(o => o.UseSqlite(database.ConnectionString));
         }
 

@@ -38,7 +38,7 @@ public sealed class MigrationTests : IDisposable
         }
 
         await using var again = _db.CreateDbContext();
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DatabaseInitializer.MigrateAsync(again, Ct));
+        var error = await Assert.ThrowsAsync<SetupException>(() => DatabaseInitializer.MigrateAsync(again, Ct));
         Assert.StartsWith("Databasen blev oprettet af en udviklingsudgave af OS2Hub", error.Message, StringComparison.Ordinal);
         Assert.Contains("OS2Hub:DatabasePath", error.Message, StringComparison.Ordinal);
         Assert.Equal(again.Database.GetMigrations().Count() + 1, (await again.Database.GetAppliedMigrationsAsync(Ct)).Count());

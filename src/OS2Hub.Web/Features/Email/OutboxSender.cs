@@ -52,12 +52,7 @@ public sealed class OutboxSender(IDbContextFactory<OS2HubDbContext> dbFactory, I
         var token = Guid.NewGuid();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = db.OutgoingEmails
-            .Where(e => e.SentAt == null && e.FailedAt == null && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
-            .OrderBy(e => e.NextAttemptAt).Select(e => e.Id).Take(BatchSize);
-        var claimed = await db.OutgoingEmails
-            .Where(e => due.Contains(e.Id) && (e.ClaimedUntil == null || e.ClaimedUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(e => e.ClaimToken, token).SetProperty(e => e.ClaimedUntil, now + Claim), ct);
+        var claimed = db.Database.IsNpgsql() ? await ClaimSkippingLockedAsync(db, token, now, ct) : await ClaimAsync(db, token, now, ct);
         if (claimed == 0)
         {
             return 0;
@@ -92,4 +87,32 @@ public sealed class OutboxSender(IDbContextFactory<OS2HubDbContext> dbFactory, I
 
         return claimed;
     }
+
+    /// <summary>
+    /// SQLite has one writer at a time, so a conditional UPDATE is enough: the second sender's re-check of the claim
+    /// finds the rows taken.
+    /// </summary>
+    private static Task<int> ClaimAsync(OS2HubDbContext db, Guid token, DateTime now, CancellationToken ct)
+    {
+        var due = db.OutgoingEmails
+            .Where(e => e.SentAt == null && e.FailedAt == null && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .OrderBy(e => e.NextAttemptAt).Select(e => e.Id).Take(BatchSize);
+        return db.OutgoingEmails
+            .Where(e => due.Contains(e.Id) && (e.ClaimedUntil == null || e.ClaimedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.ClaimToken, token).SetProperty(e => e.ClaimedUntil, now + Claim), ct);
+    }
+
+    /// <summary>
+    /// On PostgreSQL senders on several instances claim at the same moment. SKIP LOCKED lets each take e-mails no other
+    /// sender is taking, instead of waiting on the same rows and then finding them claimed.
+    /// </summary>
+    private static Task<int> ClaimSkippingLockedAsync(OS2HubDbContext db, Guid token, DateTime now, CancellationToken ct) =>
+        db.Database.ExecuteSqlAsync($"""
+            UPDATE "OutgoingEmails" SET "ClaimToken" = {token}, "ClaimedUntil" = {now + Claim}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "OutgoingEmails"
+                WHERE "SentAt" IS NULL AND "FailedAt" IS NULL AND "NextAttemptAt" <= {now} AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                ORDER BY "NextAttemptAt" LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            """, ct);
 }

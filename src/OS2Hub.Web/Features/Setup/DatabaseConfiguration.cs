@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Features.Localization;
@@ -43,6 +46,34 @@ public static class DatabaseConfiguration
         }
 
         return HubDatabase.PostgreSql(connectionString);
+    }
+
+    /// <summary>
+    /// Opens one plain connection before the host is built, so an unreachable database stops the start with a sentence
+    /// that says where it was looked for, rather than with the host's failure log and a stack trace.
+    /// </summary>
+    public static async Task CheckReachableAsync(HubDatabase database, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        try
+        {
+            if (database.IsPostgreSql)
+            {
+                var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false };
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(ct);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(database.SqliteFile)!);
+                await using var connection = new SqliteConnection(database.ConnectionString);
+                await connection.OpenAsync(ct);
+            }
+        }
+        catch (Exception e) when (e is DbException or SocketException or TimeoutException or IOException or UnauthorizedAccessException)
+        {
+            throw new SetupException(Texts.Format("Setup_Error_DatabaseUnreachable", Describe(database), e.Message), e);
+        }
     }
 
     /// <summary>Where the database is, for a message: the file, or the server and database without the password.</summary>

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -23,7 +22,6 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
         var options = provider.GetRequiredService<IOptions<OS2HubOptions>>().Value;
         var factory = provider.GetRequiredService<IDbContextFactory<OS2HubDbContext>>();
         var database = provider.GetRequiredService<HubDatabase>();
-        await EnsureReachableAsync(factory, database, cancellationToken);
         await using var startup = await StartupLock.AcquireAsync(database, provider.GetRequiredService<TimeProvider>(), cancellationToken);
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -55,20 +53,6 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
         await accounts.EnsureFirstSecretariatAsync(options.FirstSecretariatEmail, options.FirstSecretariatPassword, cancellationToken);
     }
 
-    /// <summary>An unreachable database stops the start with a sentence that says where it was looked for.</summary>
-    private static async Task EnsureReachableAsync(IDbContextFactory<OS2HubDbContext> factory, HubDatabase database, CancellationToken ct)
-    {
-        try
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            await db.Database.OpenConnectionAsync(ct);
-        }
-        catch (Exception e) when (e is DbException or System.Net.Sockets.SocketException or TimeoutException or IOException)
-        {
-            throw new SetupException(Texts.Format("Setup_Error_DatabaseUnreachable", DatabaseConfiguration.Describe(database), e.Message), e);
-        }
-    }
-
     /// <summary>
     /// Applies the migrations, but first refuses a database whose history names migrations this build does not have:
     /// the ones squashed into the initial migration before the first release. Upgrading such a file is not supported.
@@ -80,7 +64,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
         var hasHistory = await db.GetService<IHistoryRepository>().ExistsAsync(ct);
         if (hasHistory && (await db.Database.GetAppliedMigrationsAsync(ct)).Any(id => !known.Contains(id)))
         {
-            throw new InvalidOperationException(Texts.Get("Setup_Error_OldMigrationHistory"));
+            throw new SetupException(Texts.Get("Setup_Error_OldMigrationHistory"));
         }
 
         await db.Database.MigrateAsync(ct);
