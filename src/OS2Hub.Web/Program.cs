@@ -6,6 +6,7 @@ using OS2Hub.Web.Features.Account;
 using OS2Hub.Web.Features.Api;
 using OS2Hub.Web.Features.Economy;
 using OS2Hub.Web.Features.Editing;
+using OS2Hub.Web.Features.Live;
 using OS2Hub.Web.Features.Localization;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Features.Operations;
@@ -34,7 +35,7 @@ catch (SetupException e)
 }
 
 builder.Logging.AddHubLogging(builder.Environment);
-builder.Services.AddHubData(builder.Configuration, database).AddSetup();
+builder.Services.AddHubData(builder.Configuration, database).AddSetup().AddLiveEvents(database);
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
 builder.Services.AddOpenDataApi();

@@ -10,7 +10,7 @@ using OS2Hub.Web.Tests.Infrastructure;
 namespace OS2Hub.Web.Tests.Http;
 
 /// <summary>What an operator and a browser get besides pages: health, and the security headers on every response.</summary>
-public sealed class OperationsTests(HubFactory factory) : IClassFixture<HubFactory>
+public sealed partial class OperationsTests(HubFactory factory) : IClassFixture<HubFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -68,6 +68,24 @@ public sealed class OperationsTests(HubFactory factory) : IClassFixture<HubFacto
         Assert.Equal("strict-origin-when-cross-origin", Header("Referrer-Policy"));
         Assert.Contains("camera=()", Header("Permissions-Policy"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ScriptsRunOnlyFromTheHubAndTheImportMapCarriesThisResponsesNonce()
+    {
+        var first = await Client().GetAsync(new Uri("/produkter", UriKind.Relative), Ct);
+        var second = await Client().GetAsync(new Uri("/produkter", UriKind.Relative), Ct);
+
+        var policy = string.Join(",", first.Headers.GetValues("Content-Security-Policy"));
+        var scripts = policy.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("script-src ", StringComparison.Ordinal));
+        var nonce = NonceRegex().Match(scripts).Groups[1].Value;
+        Assert.Equal($"script-src 'self' 'nonce-{nonce}'", scripts);
+        Assert.Contains($"<script type=\"importmap\" nonce=\"{nonce}\">", await first.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.DoesNotContain(nonce, string.Join(",", second.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Contains("default-src 'self'", policy, StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("'nonce-([^']+)'")]
+    private static partial System.Text.RegularExpressions.Regex NonceRegex();
 
     private sealed class FixedFactory(DbContextOptions<OS2HubDbContext> options) : IDbContextFactory<OS2HubDbContext>
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Email;
+using OS2Hub.Web.Features.Live;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Memberships;
@@ -14,8 +15,12 @@ namespace OS2Hub.Web.Features.Memberships;
 /// an in-app notification and an e-mail. It runs after the step is committed; a failing mail server is logged and
 /// never undoes the step.
 /// </summary>
-public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmailSender email, TimeProvider clock, IOptions<OS2HubOptions> options, ILogger<Notifier> logger)
+public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmailSender email, TimeProvider clock, IOptions<OS2HubOptions> options,
+    LiveEvents live, ILogger<Notifier> logger)
 {
+    /// <summary>The live-event topic whose key is the user whose notifications changed.</summary>
+    public const string Topic = "notifications";
+
     /// <summary>
     /// Records and sends one step. The message is a resource key whose placeholders are {0} the authority, {1} the
     /// product, then <paramref name="extra"/> (dates as <see cref="DateOnly"/>); each reader gets it in their language.
@@ -41,6 +46,10 @@ public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmai
         var now = clock.GetUtcNow().UtcDateTime;
         db.Notifications.AddRange(recipients.Select(r => new Notification { UserId = r.Id, TextKey = textKey, TextArguments = stored, Link = r.Link, CreatedAt = now }));
         await db.SaveChangesAsync(ct);
+        foreach (var userId in recipients.Select(r => r.Id).Distinct())
+        {
+            await ChangedAsync(userId, ct);
+        }
 
         foreach (var recipient in recipients.Where(r => r.Email is not null))
         {
@@ -87,7 +96,25 @@ public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmai
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var list = await db.Notifications.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.CreatedAt).Take(200).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
+        if (await db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct) > 0)
+        {
+            await ChangedAsync(userId, ct); // the badge in the user's other tabs
+        }
+
         return list;
+    }
+
+    /// <summary>Tells the user's open pages, on any instance, that their notifications changed.</summary>
+    private async Task ChangedAsync(string userId, CancellationToken ct)
+    {
+        try
+        {
+            await live.PublishAsync(Topic, userId, ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            // The notification is stored; the badge catches up at the next page load.
+            logger.LogWarning("A live event could not be published ({Error})", e.GetType().Name);
+        }
     }
 }

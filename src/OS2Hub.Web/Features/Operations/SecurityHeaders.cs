@@ -1,23 +1,36 @@
+using System.Security.Cryptography;
+
 namespace OS2Hub.Web.Features.Operations;
 
 /// <summary>
-/// The headers every response carries. The policy forbids framing (clickjacking), plugins, foreign form targets and a
-/// changed base address; the browser must not guess content types, and other sites learn only our origin.
+/// The headers every response carries. Scripts come only from the hub itself, plus the one inline script the
+/// framework writes (the import map), which carries this response's nonce; an injected script has neither. Framing
+/// (clickjacking), plugins, foreign form targets and a changed base address are forbidden; the browser must not guess
+/// content types, and other sites learn only our origin.
 /// </summary>
 public static class SecurityHeaders
 {
-    /// <summary>
-    /// No default, script or style source yet: the framework writes its import map as an inline script and MudBlazor
-    /// sets inline styles, so restricting them needs the import map's hash first (not done).
-    /// </summary>
-    public const string ContentSecurityPolicy = "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private const string NonceKey = "OS2Hub.CspNonce";
+
+    /// <remarks>
+    /// Styles allow inline: MudBlazor sets style attributes on its components (popover positions, progress widths),
+    /// and a style cannot run code. Images and fonts may be data: URIs, which MudBlazor's icons and the CSS use.
+    /// </remarks>
+    public static string ContentSecurityPolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>This response's nonce, for the framework's inline import map.</summary>
+    public static string Nonce(HttpContext context) => context?.Items[NonceKey] as string ?? "";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers["Content-Security-Policy"] = ContentSecurityPolicy;
+            headers["Content-Security-Policy"] = ContentSecurityPolicy(nonce);
             headers["X-Content-Type-Options"] = "nosniff";
             headers["X-Frame-Options"] = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -26,7 +26,9 @@ public sealed class WorkflowWorld
     public static async Task<WorkflowWorld> CreateAsync(TestDatabase database)
     {
         var email = new RecordingEmailSender();
-        var notifier = new Notifier(database, email, FixedClock.Default, Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Data.OS2HubOptions { PublicBaseUrl = new Uri("https://os2hub.example/") }), Microsoft.Extensions.Logging.Abstractions.NullLogger<Notifier>.Instance);
+        var notifier = new Notifier(database, email, FixedClock.Default, Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Data.OS2HubOptions { PublicBaseUrl = new Uri("https://os2hub.example/") }),
+            new OS2Hub.Web.Features.Live.InProcessLiveEvents(Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Features.Live.InProcessLiveEvents>.Instance),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Notifier>.Instance);
         var world = new WorkflowWorld { Database = database, Email = email, Service = new JoinWorkflowService(database, FixedClock.Default, notifier) };
         await using var db = database.CreateDbContext();
         var orgs = new Dictionary<string, Organisation>
