@@ -2,7 +2,8 @@
 # Runs a command beside a throwaway PostgreSQL cluster on loopback, with OS2HUB_TEST_POSTGRES naming it, and removes the
 # cluster afterwards, whatever the command's outcome. Example:
 #   tests/with-postgres.sh dotnet test --project tests/OS2Hub.Web.Tests
-# Needs Debian's postgresql package (installed here when missing and run as root). Port: OS2HUB_PG_PORT (55432).
+# Needs Debian's postgresql package (installed here when missing and run as root). Port: the first free one from
+# OS2HUB_PG_PORT (55432), exported for the command.
 set -uo pipefail
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -16,7 +17,12 @@ if [ -z "$bin" ]; then
     bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 
+# The first free port from 55432 (or OS2HUB_PG_PORT), so a cluster already running there is left alone.
 port=${OS2HUB_PG_PORT:-55432}
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    port=$((port + 1))
+done
+export OS2HUB_PG_PORT=$port
 dir=$(mktemp -d /tmp/os2hub-pg.XXXXXX)
 # The server refuses to run as root; as root it runs as the postgres user, otherwise as whoever runs this.
 as=()
