@@ -57,7 +57,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseHubLocalization();
-app.UseRateLimiter(); // after the language is chosen, so a refusal is in the user's language
+app.UseHubRateLimits(); // after the language is chosen, so a refusal is in the user's language
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

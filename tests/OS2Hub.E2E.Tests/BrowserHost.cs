@@ -123,7 +123,7 @@ public class BrowserHost : IAsyncLifetime
         {
             builder.UseSetting("OS2Hub:DatabasePath", databasePath);
             builder.UseSetting("OS2Hub:DemoData", demoData ? "true" : "false");
-            foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "ApiPerMinute", "ValidatorPerMinute" })
+            foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "SignInPerAccountPerHour", "PasswordResetPerAccountPerHour", "ApiPerMinute", "ValidatorPerMinute" })
             {
                 builder.UseSetting($"OS2Hub:RateLimits:{limit}", "100000"); // every browser test signs in from one address
             }

@@ -34,6 +34,29 @@ public sealed class RateLimitTests(DefaultLimitsHubFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task AFourthPasswordResetForOneAccountWithinAnHourIsRefusedWhileAnotherAccountStillGetsOne()
+    {
+        async Task<HttpResponseMessage> ResetAsync(string email) =>
+            await HttpForms.PostFormAsync(Client(), "/konto/glemt-adgangskode", "forgot", new() { ["Input.Email"] = email });
+
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            first.Add((await ResetAsync("en-konto@example.dk")).StatusCode);
+        }
+
+        var other = await ResetAsync("en-anden-konto@example.dk");
+        // The fifth request from this address, which the per-address limit (5 an hour) still allows: only the
+        // account's own limit can refuse it.
+        var fourth = await ResetAsync(" EN-KONTO@example.dk "); // the same account, however it is typed
+
+        Assert.All(first, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, fourth.StatusCode);
+        Assert.Contains("For mange forsøg", await fourth.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
     public async Task TheValidatorAnswers429WithAProblemAndRetryAfterOverItsLimit()
     {
         HttpResponseMessage? last = null;

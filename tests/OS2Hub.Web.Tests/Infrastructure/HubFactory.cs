@@ -64,7 +64,7 @@ public class HubFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         if (RaiseRateLimits)
         {
-            foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "ApiPerMinute", "ValidatorPerMinute" })
+            foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "SignInPerAccountPerHour", "PasswordResetPerAccountPerHour", "ApiPerMinute", "ValidatorPerMinute" })
             {
                 builder.UseSetting($"OS2Hub:RateLimits:{limit}", "100000");
             }

@@ -7,7 +7,7 @@ using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Operations;
 
-/// <summary>Settings under OS2Hub:RateLimits: how many requests one address may make in a window.</summary>
+/// <summary>Settings under OS2Hub:RateLimits: how many requests one address, or one account, may make in a window.</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "OS2Hub:RateLimits";
@@ -17,6 +17,15 @@ public sealed class RateLimitOptions
 
     /// <summary>Password-reset requests per address per hour: each sends an e-mail.</summary>
     public int PasswordResetPerHour { get; set; } = 5;
+
+    /// <summary>
+    /// Sign-in attempts per account (the e-mail typed) per hour, from any address: spreading guesses over many addresses
+    /// does not get round it. Identity's lockout still locks the account after five wrong passwords.
+    /// </summary>
+    public int SignInPerAccountPerHour { get; set; } = 20;
+
+    /// <summary>Password-reset requests per account per hour, from any address: nobody's inbox is flooded.</summary>
+    public int PasswordResetPerAccountPerHour { get; set; } = 3;
 
     /// <summary>Open API requests per address per minute.</summary>
     public int ApiPerMinute { get; set; } = 120;
@@ -37,7 +46,55 @@ public static class RateLimits
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(ByAddress(limits), ByAccount(limits));
+            o.OnRejected = RejectAsync;
+        });
+    }
+
+    /// <summary>
+    /// Reads the e-mail typed into the sign-in and password-reset forms before the limiter runs, so it can count per
+    /// account. The form is buffered by the framework and read again by the page as usual.
+    /// </summary>
+    public static IApplicationBuilder UseHubRateLimits(this IApplicationBuilder app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && IsAccountForm(context.Request.Path) && context.Request.HasFormContentType)
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                var email = form["Input.Email"].ToString().Trim();
+                if (email.Length > 0)
+                {
+                    context.Items[AccountKey] = email.ToUpperInvariant();
+                }
+            }
+
+            await next(context);
+        });
+        return app.UseRateLimiter();
+    }
+
+    private const string AccountKey = "OS2Hub.RateLimitAccount";
+
+    private static bool IsAccountForm(PathString path) =>
+        path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase) || path.Equals("/konto/glemt-adgangskode", StringComparison.OrdinalIgnoreCase);
+
+    private static PartitionedRateLimiter<HttpContext> ByAccount(RateLimitOptions limits) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            if (context.Items[AccountKey] is not string account)
+            {
+                return RateLimitPartition.GetNoLimiter("no-account");
+            }
+
+            // Held in memory only, never logged; on several instances each counts its own share.
+            return context.Request.Path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase)
+                ? Window($"sign-in-account:{account}", limits.SignInPerAccountPerHour, TimeSpan.FromHours(1))
+                : Window($"reset-account:{account}", limits.PasswordResetPerAccountPerHour, TimeSpan.FromHours(1));
+        });
+
+    private static PartitionedRateLimiter<HttpContext> ByAddress(RateLimitOptions limits) =>
+            PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
                 var path = context.Request.Path;
@@ -55,9 +112,6 @@ public static class RateLimits
                     _ => RateLimitPartition.GetNoLimiter("unlimited"),
                 };
             });
-            o.OnRejected = RejectAsync;
-        });
-    }
 
     // Danish letters stay letters; only what HTML needs is escaped.
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
