@@ -21,6 +21,7 @@ public sealed class CrashTests : IDisposable
             ["OS2Hub:DemoData"] = "true",
             ["OS2Hub:Email:PickupFolder"] = Path.Combine(_directory, "mail"),
             ["OS2Hub:RateLimits:PasswordResetPerHour"] = "100000",
+            ["OS2Hub:RateLimits:PasswordResetPerAccountPerHour"] = "100000",
         };
         var acknowledged = 0;
         await using (var app = AppProcess.Start(settings))
@@ -46,8 +47,10 @@ public sealed class CrashTests : IDisposable
                 }
             }, Ct)).ToList();
 
+            var waited = System.Diagnostics.Stopwatch.StartNew();
             while (Volatile.Read(ref acknowledged) < 40)
             {
+                Assert.True(waited.Elapsed < TimeSpan.FromMinutes(2), $"Only {acknowledged} writes acknowledged in two minutes.");
                 await Task.Delay(20, Ct);
             }
 
