@@ -6,6 +6,7 @@ using OS2Hub.Web.Features.Account;
 using OS2Hub.Web.Features.Api;
 using OS2Hub.Web.Features.Economy;
 using OS2Hub.Web.Features.Editing;
+using OS2Hub.Web.Features.Import;
 using OS2Hub.Web.Features.Live;
 using OS2Hub.Web.Features.Localization;
 using OS2Hub.Web.Features.Memberships;
@@ -38,7 +39,7 @@ builder.Logging.AddHubLogging(builder.Environment);
 builder.Services.AddHubData(builder.Configuration, database).AddSetup().AddLiveEvents(database);
 builder.Services.AddAccounts(builder.Configuration).AddAccess();
 builder.Services.AddProducts().AddOrganisations().AddMemberships().AddEditing().AddEconomy().AddPublicCode().AddPartners();
-builder.Services.AddOpenDataApi();
+builder.Services.AddOpenDataApi().AddImport();
 builder.Services.AddOperations(builder.Configuration).AddHubRateLimits(builder.Configuration);
 builder.Services.AddHubComponents(builder.Environment);
 builder.Services.AddMudServices();
@@ -67,6 +68,7 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapMemberships();
 app.MapOpenDataApi();
+app.MapImport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -123,6 +123,13 @@ public class BrowserHost : IAsyncLifetime
         {
             builder.UseSetting("OS2Hub:DatabasePath", databasePath);
             builder.UseSetting("OS2Hub:DemoData", demoData ? "true" : "false");
+            if (!demoData)
+            {
+                // Without demo data the demo accounts are gone; the first secretariat account is the way in, as in production.
+                builder.UseSetting("OS2Hub:FirstSecretariatEmail", RealDataBrowserHost.SecretariatEmail);
+                builder.UseSetting("OS2Hub:FirstSecretariatPassword", RealDataBrowserHost.SecretariatPassword);
+            }
+
             foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "SignInPerAccountPerHour", "PasswordResetPerAccountPerHour", "ApiPerMinute", "ValidatorPerMinute" })
             {
                 builder.UseSetting($"OS2Hub:RateLimits:{limit}", "100000"); // every browser test signs in from one address
@@ -133,5 +140,8 @@ public class BrowserHost : IAsyncLifetime
 
 public sealed class RealDataBrowserHost : BrowserHost
 {
+    public const string SecretariatEmail = "sekretariat@os2.example.dk";
+    public const string SecretariatPassword = "Sekretariatet-Tester-2026";
+
     protected override bool DemoData => false;
 }

@@ -39,6 +39,8 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<FeeSheetChange> FeeSheetChanges => Set<FeeSheetChange>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
+    public DbSet<ImportChange> ImportChanges => Set<ImportChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

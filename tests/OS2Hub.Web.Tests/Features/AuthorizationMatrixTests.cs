@@ -47,6 +47,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "population",       "Frederikshavn",         false },
         { "it-frederikshavn",  "category",         "-",                     false },
         { "it-frederikshavn",  "import",           "Alfa",                  false },
+        { "it-frederikshavn",  "bulk-members",     "Frederikshavn→Gamma",   false },  // its own authority, still not by file
         { "it-frederikshavn",  "contact-create",   "Frederikshavn",         true },
         { "it-frederikshavn",  "contact-create",   "Helsingør",             false },
         { "it-frederikshavn",  "contact-edit",     "Mette",                 true },   // Frederikshavn's contact
@@ -91,6 +92,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "category",         "-",                     false },
         { "pk-alfa",           "import",           "Alfa",                  true },   // publiccode.yml into its own product
         { "pk-alfa",           "import",           "Beta",                  false },
+        { "pk-alfa",           "bulk-members",     "Frederikshavn→Alfa",    false },  // its own product, still not by file
         { "pk-alfa",           "import-new",       "-",                     false },  // creating products is the secretariat's
         { "pk-alfa",           "contact-create",   "Frederikshavn",         false },  // names people in its groups, keeps none
         { "pk-alfa",           "contact-edit",     "Mette",                 false },
@@ -123,6 +125,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "create-organisation", "-",                  true },
         { "sekretariat",       "category",         "-",                     true },
         { "sekretariat",       "import",           "Beta",                  true },
+        { "sekretariat",       "bulk-members",     "Frederikshavn→Gamma",   true },
         { "sekretariat",       "import-new",       "-",                     true },
         { "sekretariat",       "contact-create",   "Helsingør",             true },
         { "sekretariat",       "contact-edit",     "Hans",                  true },
@@ -149,6 +152,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "edit-organisation", "Leverandør",           false },  // its own company
         { "leverandoer",       "category",         "-",                     false },
         { "leverandoer",       "import",           "Alfa",                  false },
+        { "leverandoer",       "bulk-members",     "Frederikshavn→Gamma",   false },
         { "leverandoer",       "contact-create",   "Leverandør",            false },
         { "leverandoer",       "contact-edit",     "Mette",                 false },
         { "leverandoer",       "contact-delete",   "Mette",                 false },
@@ -174,6 +178,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "create-organisation", "-",                  false },
         { "uden-rolle",        "category",         "-",                     false },
         { "uden-rolle",        "import",           "Alfa",                  false },
+        { "uden-rolle",        "bulk-members",     "Frederikshavn→Gamma",   false },
         { "uden-rolle",        "import-new",       "-",                     false },
         { "uden-rolle",        "contact-create",   "Frederikshavn",         false },
         { "uden-rolle",        "contact-edit",     "Mette",                 false },
@@ -267,6 +272,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 var into = w.Products[target];
                 var version = await ProductVersionAsync(into);
                 return await new OS2Hub.Web.Features.PublicCode.PublicCodeImport(_db, clock).ApplyAsync(user, into, version, MinimalPubliccode(), ct);
+            case "bulk-members":
+                var memberList = $"produkt;myndighed;medejer_fra\r\n{target.Split('→')[1]};{target.Split('→')[0]};01.01.2027\r\n";
+                return await new OS2Hub.Web.Features.Import.MembershipImport(_db, clock)
+                    .ApplyAsync(user, "liste.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(memberList)), false, ct);
             case "import-new":
                 return await new OS2Hub.Web.Features.PublicCode.PublicCodeImport(_db, clock).ApplyAsync(user, null, null, MinimalPubliccode(), ct);
             case "category":

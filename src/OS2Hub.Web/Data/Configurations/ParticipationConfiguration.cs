@@ -21,6 +21,8 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
             .HasFilter("\"Kind\" = 'Member' AND \"EndDate\" IS NULL").HasDatabaseName("UX_Participations_OneOpenMembership");
         builder.Property(p => p.RoleText).HasMaxLength(200);
         builder.Property(p => p.Source).HasMaxLength(2000);
+        builder.Property(p => p.AgreementReference).HasMaxLength(200);
+        builder.Property(p => p.ImportedFrom).HasMaxLength(400);
         builder.Property(p => p.Version).IsConcurrencyToken();
     }
 }

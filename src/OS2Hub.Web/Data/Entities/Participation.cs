@@ -28,6 +28,12 @@ public class Participation : IDated
     public string? Source { get; set; }
     public DateOnly? SourceDate { get; set; }
 
+    /// <summary>The accession agreement's reference (a journal number), for memberships.</summary>
+    public string? AgreementReference { get; set; }
+
+    /// <summary>The file and row an import took this from ("Medlemsliste 2026.xlsx, række 14"), beside <see cref="Source"/>.</summary>
+    public string? ImportedFrom { get; set; }
+
     /// <summary>Derived from indirect evidence (e.g. who commits to the repository): shown as such.</summary>
     public bool IsInferred { get; set; }
     public bool IsDemo { get; set; }

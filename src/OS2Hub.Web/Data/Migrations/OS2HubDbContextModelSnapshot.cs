@@ -490,6 +490,86 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("Grants");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("ImportChanges");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -814,6 +894,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgreementReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -822,6 +906,10 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.Property<bool>("EndDateIsDemo")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
@@ -1434,6 +1522,17 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportChange", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ImportBatch", "Batch")
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Batch");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", null)
@@ -1614,6 +1713,11 @@ namespace OS2Hub.Web.Data.Migrations
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportBatch", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>

@@ -54,8 +54,6 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
         ["411"] = "Population_Skip_Christiansoe",
     };
 
-    static PopulationImport() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public async Task<Read<PopulationPreview>> PreviewAsync(string userId, Stream file, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -117,7 +115,7 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
             return Problem(Texts.Get("Population_Error_Size"));
         }
 
-        var (text, encodingName) = Decode(buffer.ToArray());
+        var (text, encodingName) = TextFiles.Decode(buffer.ToArray());
         var rows = new List<(int Line, string[] Fields)>();
         // No header: Statistikbanken puts a title line, a header line or neither before the data, so each line is judged by its fields.
         using (var csv = CsvReader.Create(new StringReader(text), new CsvReaderOptions { Separator = ';', HasHeader = false, TrackLineNumbers = true }, false))
@@ -228,20 +226,6 @@ public sealed partial class PopulationImport(IDbContextFactory<OS2HubDbContext> 
             }
 
             yield return (line, joined, area, period, fields.Length > 0 ? fields[^1] : "");
-        }
-    }
-
-    /// <summary>UTF-8 when the bytes are valid UTF-8 (Statistikbanken's own choice), otherwise Windows-1252 (what Excel saves).</summary>
-    private static (string Text, string Encoding) Decode(byte[] bytes)
-    {
-        try
-        {
-            var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            return (text.TrimStart('\uFEFF'), "UTF-8");
-        }
-        catch (DecoderFallbackException)
-        {
-            return (Encoding.GetEncoding(1252).GetString(bytes), "Windows-1252");
         }
     }
 

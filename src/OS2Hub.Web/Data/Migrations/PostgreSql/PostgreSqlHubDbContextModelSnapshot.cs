@@ -514,6 +514,90 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.ToTable("Grants");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ImportBatches");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("ImportChanges");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -852,6 +936,10 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgreementReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -860,6 +948,10 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
 
                     b.Property<bool>("EndDateIsDemo")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
@@ -1492,6 +1584,17 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportChange", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ImportBatch", "Batch")
+                        .WithMany("Changes")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Batch");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.JoinRequest", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.ContactPerson", null)
@@ -1672,6 +1775,11 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ImportBatch", b =>
+                {
+                    b.Navigation("Changes");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Organisation", b =>

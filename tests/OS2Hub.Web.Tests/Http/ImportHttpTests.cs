@@ -1,0 +1,44 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OS2Hub.Web.Tests.Infrastructure;
+
+namespace OS2Hub.Web.Tests.Http;
+
+/// <summary>The import template and the exports over HTTP: the secretariat's, and nobody else's.</summary>
+public sealed class ImportHttpTests(HubFactory factory) : IClassFixture<HubFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> SignedInAsync(string email, string password)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Assert.Equal(HttpStatusCode.Redirect, (await HttpForms.SignInAsync(client, email, password)).StatusCode);
+        return client;
+    }
+
+    [Theory]
+    [InlineData("/administration/import/skabelon/medlemskaber.xlsx")]
+    [InlineData("/administration/eksport/medlemskaber.xlsx")]
+    [InlineData("/administration/eksport/medlemskaber.csv")]
+    public async Task OnlyTheSecretariatDownloadsTemplatesAndExports(string path)
+    {
+        var anonymous = await factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(new Uri(path, UriKind.Relative), Ct);
+        var coordinator = await (await SignedInAsync("produktkoordinator@demo.os2hub.dk", "Demo-Produktkoordinator-1")).GetAsync(new Uri(path, UriKind.Relative), Ct);
+        var secretariat = await (await SignedInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1")).GetAsync(new Uri(path, UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, coordinator.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, secretariat.StatusCode);
+        var bytes = await secretariat.Content.ReadAsByteArrayAsync(Ct);
+        if (path.EndsWith(".csv", StringComparison.Ordinal))
+        {
+            // Demo data stays out: the demo hub's memberships are all invented.
+            Assert.Equal("produkt;myndighed;medejer_fra;medejer_til;aftalereference;kilde", Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n")[0]);
+        }
+        else
+        {
+            Assert.Equal("PK", Encoding.ASCII.GetString(bytes, 0, 2)); // a zip package, as every .xlsx
+        }
+    }
+}
