@@ -9,7 +9,8 @@ namespace OS2Hub.Web.Features.Editing;
 
 public sealed record EngagementRow(int Id, int Version, int OrganisationId, string Supplier, SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred);
 
-public sealed record MemberRow(int Id, int Version, int OrganisationId, string Organisation, DateOnly? StartDate, DateOnly? EndDate, string? Source);
+public sealed record MemberRow(int Id, int Version, int OrganisationId, string Organisation, DateOnly? StartDate, DateOnly? EndDate, string? Source,
+    string? AgreementReference = null, string? ImportedFrom = null);
 
 /// <summary>
 /// Who takes part in a product, from when to when. Supplier roles: the secretariat and the product's produktkoordinator.
@@ -45,7 +46,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         return await db.Participations.AsNoTracking()
             .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Member)
             .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
-            .Select(x => new MemberRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.StartDate, x.EndDate, x.Source))
+            .Select(x => new MemberRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.StartDate, x.EndDate, x.Source, x.AgreementReference, x.ImportedFrom))
             .ToListAsync(ct);
     }
 

@@ -170,7 +170,9 @@ public sealed class MembershipImport(IDbContextFactory<OS2HubDbContext> dbFactor
             foreach (var other in members.Where(m => m.Id != same?.Id).Concat(inFile.Where(f => f.Period.Start != start).Select(f => f.Period))
                 .Where(m => m.ProductId == product.Id && m.OrganisationId == authority.Id && Overlaps(m, candidate)))
             {
-                errors.Add(Texts.Format("Bulk_Error_Overlap", ImportValues.Date(other.Start), ImportValues.Date(other.End)));
+                errors.Add(Texts.Format("Bulk_Error_Overlap", other.End is null
+                    ? Texts.Format("Bulk_PeriodOpen", Since(other.Start))
+                    : Texts.Format("Bulk_Period", Since(other.Start), ImportValues.Date(other.End))));
             }
 
             if (same is null && pending.FirstOrDefault(r => r.ProductId == product.Id && r.OrganisationId == authority.Id) is { } request)

@@ -1,8 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using OS2Hub.Web.Data.Entities;
 
 namespace OS2Hub.Web.Features.Partners;
@@ -29,20 +25,7 @@ public static class PartnerExport
     public static byte[] ToCsv(PartnerList list)
     {
         ArgumentNullException.ThrowIfNull(list);
-        using var stream = new MemoryStream();
-        using (var writer = CsvWriter.Create(stream, new CsvWriterOptions
-        {
-            Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true, NewLine = "\r\n",
-        }, leaveOpen: true))
-        {
-            writer.WriteRecord(s_header);
-            foreach (var row in Rows(list))
-            {
-                writer.WriteRecord(row);
-            }
-        }
-
-        return stream.ToArray();
+        return Workbooks.Csv([s_header, .. Rows(list)]);
     }
 
     /// <summary>The workbook: the co-owners and contacts as in the CSV, and sheets for the other suppliers and the working groups.</summary>
@@ -57,30 +40,7 @@ public static class PartnerExport
             s.Name, g.Name is null ? FileLabels.Group(g.Kind) : $"{FileLabels.Group(g.Kind)}: {g.Name}", seat.Organisation, seat.Person ?? "", seat.IsChair ? "ja" : "",
         })));
 
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook(new Sheets());
-            AddSheet(workbook, 1, "Partnerliste", [s_header, .. Rows(list)]);
-            AddSheet(workbook, 2, "Leverandører", [supplierHeader, .. suppliers]);
-            AddSheet(workbook, 3, "Arbejdsgrupper", [groupHeader, .. groups]);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void AddSheet(WorkbookPart workbook, uint id, string name, IEnumerable<string[]> rows)
-    {
-        var part = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        foreach (var row in rows)
-        {
-            data.Append(Row(row));
-        }
-
-        part.Worksheet = new Worksheet(data);
-        workbook.Workbook.Sheets!.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
+        return Workbooks.Xlsx(("Partnerliste", [s_header, .. Rows(list)]), ("Leverandører", [supplierHeader, .. suppliers]), ("Arbejdsgrupper", [groupHeader, .. groups]));
     }
 
     private static IEnumerable<string[]> Rows(PartnerList list)
@@ -101,17 +61,5 @@ public static class PartnerExport
                 }
             }
         }
-    }
-
-    private static Row Row(IEnumerable<string> values)
-    {
-        var row = new Row();
-        foreach (var value in values)
-        {
-            // Every value is a typed text cell (an inline string): "=SUM(…)" or "+45 …" is shown, never evaluated.
-            row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }) });
-        }
-
-        return row;
     }
 }

@@ -80,7 +80,7 @@ public sealed class MembershipImportTests : IDisposable
     [InlineData("Gamma;Ingen Kommune;01.01.2025;;;", "Myndigheden »Ingen Kommune« findes ikke i hubben (kommunekode, CVR-nummer eller navn).")]
     [InlineData("Gamma;0813;31.02.2025;;;", "medejer_fra: »31.02.2025« er ikke en dato. Skriv dd.mm.åååå eller åååå-mm-dd.")]
     [InlineData("Gamma;0813;01.01.2025;01.01.2024;;", "medejer_til skal ligge efter medejer_fra.")]
-    [InlineData("Alfa;Frederikshavn;01.06.2021;;;", "Perioden overlapper et andet medlemskab af samme produkt (01.01.2020 – ).")]
+    [InlineData("Alfa;Frederikshavn;01.06.2021;;;", "Perioden overlapper et andet medlemskab af samme produkt (fra 01.01.2020, uden slutdato).")]
     [InlineData(";0813;;;;", "Kolonnen produkt skal udfyldes.")]
     public async Task ARowThatCannotBeImportedSaysWhyInDanishAndNothingIsWritten(string row, string message)
     {
