@@ -24,7 +24,7 @@ public static class EconomyEndpoints
             }
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            return Results.File(FeeSheetExport.ToXlsx(product.Name, view, today), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            return Results.File(FeeSheetExport.ToXlsx(product.Name, view, today), Workbooks.XlsxContentType,
                 FeeSheetExport.FileName(product.Slug, year));
         }).ExcludeFromDescription();
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using OS2Hub.Web.Data;
-using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Import;
 
@@ -29,7 +27,7 @@ public sealed record ImportPreview(string? FileProblem, IReadOnlyList<ImportRow>
 public sealed record ImportBatchView(int Id, string Kind, string FileName, string UserName, DateTime At, int Created, int Changed, DateTime? UndoneAt);
 
 /// <summary>Reading the values of a row: dates as the secretariat writes them, names as the catalogue folds them.</summary>
-public static partial class ImportValues
+public static class ImportValues
 {
     /// <summary>
     /// Empty is null; otherwise dd.mm.åååå, åååå-mm-dd, or (from an .xlsx file) Excel's date number. False when the
@@ -62,21 +60,4 @@ public static partial class ImportValues
 
     public static string Date(DateOnly? date) => date?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? "";
 
-    /// <summary>A Danish CVR number: eight digits, the first not 0, weighted 2,7,6,5,4,3,2,1 summing to a multiple of 11.</summary>
-    public static bool IsCvr(string text)
-    {
-        if (!CvrPattern().IsMatch(text ?? ""))
-        {
-            return false;
-        }
-
-        int[] weights = [2, 7, 6, 5, 4, 3, 2, 1];
-        return text!.Select((c, i) => (c - '0') * weights[i]).Sum() % 11 == 0;
-    }
-
-    /// <summary>A message in the user's language, with the row's own words quoted.</summary>
-    public static string Text(string key, params object?[] args) => Texts.Format(key, args);
-
-    [GeneratedRegex("^[1-9][0-9]{7}$")]
-    private static partial Regex CvrPattern();
 }

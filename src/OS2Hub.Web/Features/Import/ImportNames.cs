@@ -15,18 +15,18 @@ public sealed class ImportNames
     public sealed record Named(int Id, string Name, string Key, string? Slug, string? Code, string? Cvr, OrganisationKind? Kind);
 
     private readonly List<Named> _products;
-    private readonly List<Named> _organisations;
+    private readonly List<Named> _authorities;
 
-    private ImportNames(List<Named> products, List<Named> organisations) => (_products, _organisations) = (products, organisations);
+    private ImportNames(List<Named> products, List<Named> authorities) => (_products, _authorities) = (products, authorities);
 
     public static async Task<ImportNames> LoadAsync(OS2HubDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var products = await db.Products.AsNoTracking().Select(p => new { p.Id, p.Name, p.Slug }).ToListAsync(ct);
-        var organisations = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.Slug, o.Code, o.Cvr, o.Kind }).ToListAsync(ct);
+        var authorities = await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Company).Select(o => new { o.Id, o.Name, o.Slug, o.Code, o.Cvr, o.Kind }).ToListAsync(ct);
         return new ImportNames(
             [.. products.Select(p => new Named(p.Id, p.Name, TextFolding.SearchKey(p.Name), p.Slug, null, null, null))],
-            [.. organisations.Select(o => new Named(o.Id, o.Name, TextFolding.SearchKey(o.Name), o.Slug, o.Code, o.Cvr, o.Kind))]);
+            [.. authorities.Select(o => new Named(o.Id, o.Name, TextFolding.SearchKey(o.Name), o.Slug, o.Code, o.Cvr, o.Kind))]);
     }
 
     public Named? Product(string text, List<string> errors)
@@ -44,33 +44,29 @@ public sealed class ImportNames
     }
 
     /// <summary>A municipality code (three or four digits), a CVR number (eight digits), or a name.</summary>
-    public Named? Authority(string text, List<string> errors) => Organisation(text, "Bulk_Error_UnknownAuthority", kind => kind != OrganisationKind.Company, errors);
-
-    public Named? Supplier(string text, List<string> errors) => Organisation(text, "Bulk_Error_UnknownSupplier", kind => kind == OrganisationKind.Company, errors);
-
-    private Named? Organisation(string text, string unknownKey, Func<OrganisationKind?, bool> fits, List<string> errors)
+    public Named? Authority(string text, List<string> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         var value = text?.Trim() ?? "";
         if (value.Length == 0)
         {
-            errors.Add(Texts.Format("Bulk_Error_Required", unknownKey == "Bulk_Error_UnknownSupplier" ? "leverandoer" : "myndighed"));
+            errors.Add(Texts.Format("Bulk_Error_Required", "myndighed"));
             return null;
         }
 
         if (value.All(char.IsAsciiDigit))
         {
             var found = value.Length == 8
-                ? _organisations.Where(o => o.Cvr == value && fits(o.Kind)).ToList()
-                : _organisations.Where(o => o.Code == value.PadLeft(4, '0') && fits(o.Kind)).ToList();
-            return One(found, value, unknownKey, errors);
+                ? _authorities.Where(o => o.Cvr == value).ToList()
+                : _authorities.Where(o => o.Code == value.PadLeft(4, '0')).ToList();
+            return One(found, value, "Bulk_Error_UnknownAuthority", errors);
         }
 
         // Municipalities are often written without "Kommune" ("Frederikshavn", "Københavns"): the same rule as the
         // organisation list, spelled out rather than guessed.
         string[] keys = [TextFolding.SearchKey(value), TextFolding.SearchKey(value + " Kommune"), TextFolding.SearchKey(value + "s Kommune"), TextFolding.SearchKey("Region " + value)];
-        var exact = _organisations.Where(o => fits(o.Kind) && o.Key == keys[0]).ToList();
-        return One(exact.Count > 0 ? exact : [.. _organisations.Where(o => fits(o.Kind) && keys.Contains(o.Key))], value, unknownKey, errors);
+        var exact = _authorities.Where(o => o.Key == keys[0]).ToList();
+        return One(exact.Count > 0 ? exact : [.. _authorities.Where(o => keys.Contains(o.Key))], value, "Bulk_Error_UnknownAuthority", errors);
     }
 
     private static Named? One(List<Named> found, string text, string unknownKey, List<string> errors)

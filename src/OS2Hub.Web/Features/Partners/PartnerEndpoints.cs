@@ -50,7 +50,7 @@ public static class PartnerEndpoints
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return access == PersonalDataAccess.CsvExport
-            ? Results.File(PartnerExport.ToCsv(list), "text/csv; charset=utf-8", PartnerExport.FileName(filter, today, "csv"))
-            : Results.File(PartnerExport.ToXlsx(list), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", PartnerExport.FileName(filter, today, "xlsx"));
+            ? Results.File(PartnerExport.ToCsv(list), Workbooks.CsvContentType, PartnerExport.FileName(filter, today, "csv"))
+            : Results.File(PartnerExport.ToXlsx(list), Workbooks.XlsxContentType, PartnerExport.FileName(filter, today, "xlsx"));
     }
 }
