@@ -4,6 +4,7 @@ using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Contacts;
 using OS2Hub.Web.Features.Economy;
 using OS2Hub.Web.Features.Editing;
+using OS2Hub.Web.Features.Import;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Features.Memberships;
 using OS2Hub.Web.Tests.Infrastructure;
@@ -48,6 +49,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "category",         "-",                     false },
         { "it-frederikshavn",  "import",           "Alfa",                  false },
         { "it-frederikshavn",  "bulk-members",     "Frederikshavn→Gamma",   false },  // its own authority, still not by file
+        { "it-frederikshavn",  "bulk-contacts",    "Frederikshavn→Alfa",    false },
+        { "it-frederikshavn",  "bulk-export",      "kontaktpersoner",       false },
+        { "it-frederikshavn",  "bulk-undo",        "Frederikshavn→Gamma",   false },
         { "it-frederikshavn",  "contact-create",   "Frederikshavn",         true },
         { "it-frederikshavn",  "contact-create",   "Helsingør",             false },
         { "it-frederikshavn",  "contact-edit",     "Mette",                 true },   // Frederikshavn's contact
@@ -93,6 +97,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "import",           "Alfa",                  true },   // publiccode.yml into its own product
         { "pk-alfa",           "import",           "Beta",                  false },
         { "pk-alfa",           "bulk-members",     "Frederikshavn→Alfa",    false },  // its own product, still not by file
+        { "pk-alfa",           "bulk-contacts",    "Frederikshavn→Alfa",    false },
+        { "pk-alfa",           "bulk-export",      "kontaktpersoner",       false },
+        { "pk-alfa",           "bulk-undo",        "Frederikshavn→Gamma",   false },
         { "pk-alfa",           "import-new",       "-",                     false },  // creating products is the secretariat's
         { "pk-alfa",           "contact-create",   "Frederikshavn",         false },  // names people in its groups, keeps none
         { "pk-alfa",           "contact-edit",     "Mette",                 false },
@@ -126,6 +133,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "category",         "-",                     true },
         { "sekretariat",       "import",           "Beta",                  true },
         { "sekretariat",       "bulk-members",     "Frederikshavn→Gamma",   true },
+        { "sekretariat",       "bulk-contacts",    "Frederikshavn→Alfa",    true },
+        { "sekretariat",       "bulk-export",      "kontaktpersoner",       true },
+        { "sekretariat",       "bulk-undo",        "Frederikshavn→Gamma",   true },
         { "sekretariat",       "import-new",       "-",                     true },
         { "sekretariat",       "contact-create",   "Helsingør",             true },
         { "sekretariat",       "contact-edit",     "Hans",                  true },
@@ -153,6 +163,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "category",         "-",                     false },
         { "leverandoer",       "import",           "Alfa",                  false },
         { "leverandoer",       "bulk-members",     "Frederikshavn→Gamma",   false },
+        { "leverandoer",       "bulk-contacts",    "Frederikshavn→Alfa",    false },
+        { "leverandoer",       "bulk-export",      "kontaktpersoner",       false },
+        { "leverandoer",       "bulk-undo",        "Frederikshavn→Gamma",   false },
         { "leverandoer",       "contact-create",   "Leverandør",            false },
         { "leverandoer",       "contact-edit",     "Mette",                 false },
         { "leverandoer",       "contact-delete",   "Mette",                 false },
@@ -179,6 +192,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "category",         "-",                     false },
         { "uden-rolle",        "import",           "Alfa",                  false },
         { "uden-rolle",        "bulk-members",     "Frederikshavn→Gamma",   false },
+        { "uden-rolle",        "bulk-contacts",    "Frederikshavn→Alfa",    false },
+        { "uden-rolle",        "bulk-export",      "kontaktpersoner",       false },
+        { "uden-rolle",        "bulk-undo",        "Frederikshavn→Gamma",   false },
         { "uden-rolle",        "import-new",       "-",                     false },
         { "uden-rolle",        "contact-create",   "Frederikshavn",         false },
         { "uden-rolle",        "contact-edit",     "Mette",                 false },
@@ -194,6 +210,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
     public async Task ActionIsAllowedOnlyWhereTheTableSays(string user, string action, string target, bool allowed)
     {
         var w = await WorkflowWorld.CreateAsync(_db);
+        if (action == "bulk-undo")
+        {
+            // The batch to undo, imported by the secretariat before the table's user tries.
+            Assert.True((await BulkMembersAsync("sekretariat", target)).Succeeded);
+        }
+
         var before = await SnapshotAsync();
 
         var result = await RunAsync(w, user, action, target);
@@ -273,9 +295,19 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 var version = await ProductVersionAsync(into);
                 return await new OS2Hub.Web.Features.PublicCode.PublicCodeImport(_db, clock).ApplyAsync(user, into, version, MinimalPubliccode(), ct);
             case "bulk-members":
-                var memberList = $"produkt;myndighed;medejer_fra\r\n{target.Split('→')[1]};{target.Split('→')[0]};01.01.2027\r\n";
-                return await new OS2Hub.Web.Features.Import.MembershipImport(_db, clock)
-                    .ApplyAsync(user, "liste.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(memberList)), false, ct);
+                return await BulkMembersAsync(user, target);
+            case "bulk-contacts":
+                var contactList = $"myndighed;navn;email;produkt\r\n{target.Split('→')[0]};Ny Person;ny.person@example.dk;{target.Split('→')[1]}\r\n";
+                return await new BulkImport(_db, clock)
+                    .ApplyAsync(user, ImportKind.Contacts, "kontakter.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(contactList)), false, null, ct);
+            case "bulk-export":
+                var rows = await new ImportFiles(_db, clock).RowsAsync(user, BulkImport.ByWord(target)!, PersonalDataAccess.ExcelExport, ct);
+                return rows is null ? OperationResult.Denied : OperationResult.Ok(rows.Count);
+            case "bulk-undo":
+                await using (var db = _db.CreateDbContext())
+                {
+                    return await new ImportBatches(_db, clock).UndoAsync(user, await db.ImportBatches.Select(b => b.Id).SingleAsync(ct), ct);
+                }
             case "import-new":
                 return await new OS2Hub.Web.Features.PublicCode.PublicCodeImport(_db, clock).ApplyAsync(user, null, null, MinimalPubliccode(), ct);
             case "category":
@@ -352,6 +384,13 @@ public sealed class AuthorizationMatrixTests : IDisposable
     }
 
     /// <summary>Everything an action can change, as text, so "nothing changed" is one comparison.</summary>
+    private Task<OperationResult> BulkMembersAsync(string user, string target)
+    {
+        var memberList = $"produkt;myndighed;medejer_fra\r\n{target.Split('→')[1]};{target.Split('→')[0]};01.01.2027\r\n";
+        return new BulkImport(_db, FixedClock.Default)
+            .ApplyAsync(user, ImportKind.Memberships, "liste.csv", new MemoryStream(System.Text.Encoding.UTF8.GetBytes(memberList)), false, null, TestContext.Current.CancellationToken);
+    }
+
     private async Task<string> SnapshotAsync()
     {
         await using var db = _db.CreateDbContext();
@@ -369,6 +408,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             string.Join("|", await db.WorkingGroupMembers.OrderBy(m => m.Id).Select(m => $"{m.Id}:{m.OrganisationId}:{m.ContactPersonId}:{m.IsChair}:{m.EndDate}").ToListAsync(ct)),
             $"{await db.WorkingGroups.CountAsync(ct)}:{await db.ProductSources.CountAsync(ct)}:{await db.Categories.CountAsync(ct)}:{await db.PopulationFigures.CountAsync(ct)}",
             $"{await db.MembershipEvents.CountAsync(ct)}:{await db.ChangeLog.CountAsync(ct)}:{await db.FeeSheetChanges.CountAsync(ct)}",
+            $"{await db.PersonalDataAccessLog.CountAsync(ct)}:{await db.OutgoingEmails.CountAsync(ct)}:{await db.ImportBatches.CountAsync(b => b.UndoneAt != null, ct)}",
         };
         return string.Join("#", parts);
     }

@@ -37,5 +37,6 @@ internal sealed class FeeSheetChangeConfiguration : IEntityTypeConfiguration<Fee
         builder.HasIndex(c => new { c.ProductId, c.BudgetYear });
         builder.Property(c => c.UserId).HasMaxLength(450);
         builder.Property(c => c.Reason).HasMaxLength(1000);
+        builder.Property(c => c.ImportedFrom).HasMaxLength(400);
     }
 }

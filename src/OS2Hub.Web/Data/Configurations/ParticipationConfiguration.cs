@@ -45,6 +45,7 @@ internal sealed class WorkingGroupMemberConfiguration : IEntityTypeConfiguration
         // Deleting a contact person leaves the organisation's seat in the group, without a name.
         builder.HasOne(m => m.ContactPerson).WithMany().HasForeignKey(m => m.ContactPersonId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Property(m => m.ImportedFrom).HasMaxLength(400);
     }
 }
 
@@ -59,6 +60,7 @@ internal sealed class ContactPersonConfiguration : IEntityTypeConfiguration<Cont
         builder.Property(c => c.Email).HasMaxLength(254);
         builder.Property(c => c.Phone).HasMaxLength(40);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.ImportedFrom).HasMaxLength(400);
         builder.HasIndex(c => new { c.OrganisationId, c.Name });
     }
 }
@@ -69,6 +71,7 @@ internal sealed class ContactRoleConfiguration : IEntityTypeConfiguration<Contac
     {
         builder.HasOne(r => r.Product).WithMany().HasForeignKey(r => r.ProductId);
         builder.HasIndex(r => new { r.ProductId, r.Kind });
+        builder.Property(r => r.ImportedFrom).HasMaxLength(400);
     }
 }
 

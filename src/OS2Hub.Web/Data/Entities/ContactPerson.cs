@@ -14,6 +14,9 @@ public class ContactPerson
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public bool IsDemo { get; set; }
+
+    /// <summary>The file and row an import took this person from; the person was then sent the privacy notice.</summary>
+    public string? ImportedFrom { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
@@ -42,6 +45,9 @@ public class ContactRole : IDated
     public ContactRoleKind Kind { get; set; }
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
+
+    /// <summary>The file and row an import took this role from.</summary>
+    public string? ImportedFrom { get; set; }
 }
 
 public enum PersonalDataAccess
@@ -49,6 +55,9 @@ public enum PersonalDataAccess
     Viewed,
     CsvExport,
     ExcelExport,
+
+    /// <summary>The secretariat loaded contact persons of the product from a file.</summary>
+    Imported,
 }
 
 /// <summary>

@@ -70,6 +70,9 @@ public class FeeSheetChange
     public DateTime At { get; set; }
     public required string UserId { get; set; }
     public required string Reason { get; set; }
+
+    /// <summary>The file and row an import took the change from.</summary>
+    public string? ImportedFrom { get; set; }
     public bool IsCorrection { get; set; }
     public long? OldAnnualAmount { get; set; }
     public long NewAnnualAmount { get; set; }

@@ -3,6 +3,10 @@ namespace OS2Hub.Web.Data.Entities;
 public enum ImportKind
 {
     Memberships,
+    SupplierRoles,
+    Contacts,
+    WorkingGroups,
+    FeeSheets,
 }
 
 /// <summary>

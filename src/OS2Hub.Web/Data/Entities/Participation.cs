@@ -73,6 +73,9 @@ public class WorkingGroupMember : IDated
     public DateOnly? StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
 
+    /// <summary>The file and row an import took this seat from.</summary>
+    public string? ImportedFrom { get; set; }
+
     /// <summary>Optimistic concurrency, as for the other edited rows.</summary>
     public int Version { get; set; }
 }

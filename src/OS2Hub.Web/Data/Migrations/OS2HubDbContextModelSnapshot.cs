@@ -251,6 +251,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -294,6 +298,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -409,6 +417,10 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.Property<int>("BudgetYear")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsCorrection")
                         .HasColumnType("INTEGER");
@@ -1404,6 +1416,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsChair")

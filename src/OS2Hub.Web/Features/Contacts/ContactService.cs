@@ -292,7 +292,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         await db.SaveChangesAsync(ct);
     }
 
-    private static Dictionary<string, string> Validate(ContactInput input)
+    internal static Dictionary<string, string> Validate(ContactInput input)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200)

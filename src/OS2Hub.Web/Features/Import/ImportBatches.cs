@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
@@ -8,9 +7,10 @@ using OS2Hub.Web.Features.Localization;
 namespace OS2Hub.Web.Features.Import;
 
 /// <summary>
-/// The imports made, and undoing one: rows the batch created are removed and rows it changed get their earlier values
-/// back, all or nothing. A batch can be undone only while nothing since depends on it: a row edited after the import
-/// (by hand, by a decided join request or by a later import) blocks, and the hub says which.
+/// The imports made, and undoing one: records the batch created are removed and records it changed get their earlier
+/// values back, all or nothing. A batch can be undone only while nothing since depends on it: a record edited after
+/// the import (by hand, by a decided join request or by a later import), or a created one that something else now
+/// refers to, blocks, and the hub says which.
 /// </summary>
 public sealed class ImportBatches(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
 {
@@ -23,7 +23,7 @@ public sealed class ImportBatches(IDbContextFactory<OS2HubDbContext> dbFactory, 
         }
 
         var batches = await db.ImportBatches.AsNoTracking().OrderByDescending(b => b.At).Take(50)
-            .Select(b => new ImportBatchView(b.Id, b.Kind.ToString(), b.FileName, db.Users.Where(u => u.Id == b.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? "", b.At, b.Created, b.Changed, b.UndoneAt))
+            .Select(b => new ImportBatchView(b.Id, b.Kind, b.FileName, db.Users.Where(u => u.Id == b.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? "", b.At, b.Created, b.Changed, b.UndoneAt))
             .ToListAsync(ct);
         return Read.Ok<IReadOnlyList<ImportBatchView>>(batches);
     }
@@ -47,42 +47,45 @@ public sealed class ImportBatches(IDbContextFactory<OS2HubDbContext> dbFactory, 
             return OperationResult.Conflict(Texts.Get("Bulk_Undo_AlreadyUndone"));
         }
 
-        var ids = batch.Changes.Where(c => c.EntityType == nameof(Participation)).Select(c => c.EntityId).ToList();
-        var rows = await db.Participations.Include(p => p.Product).Include(p => p.Organisation).Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var entities = await ImportedEntities.LoadAsync(db, batch.Changes, ct);
+        var written = batch.Changes.GroupBy(c => c.EntityType).ToDictionary(g => g.Key, g => g.Select(c => c.EntityId).ToArray());
+        int[] Written(string type) => written.TryGetValue(type, out var ids) ? ids : [];
         var blockers = new List<string>();
-        foreach (var change in batch.Changes)
+        foreach (var change in batch.Changes.OrderBy(c => c.Line))
         {
-            var after = JsonSerializer.Deserialize<MembershipState>(change.After)!;
-            if (!rows.TryGetValue(change.EntityId, out var row) || row.Version != after.Version)
+            if (!entities.TryGetValue((change.EntityType, change.EntityId), out var entity))
             {
-                blockers.Add(Texts.Format("Bulk_Undo_Changed", change.Line, row is null ? "" : $"{row.Product!.Name} – {row.Organisation!.Name}"));
+                blockers.Add(Texts.Format("Bulk_Undo_Gone", change.Line));
+            }
+            else if (ImportedEntities.Snapshot(entity) != change.After)
+            {
+                blockers.Add(Texts.Format("Bulk_Undo_Changed", change.Line, ImportedEntities.Describe(entity)));
+            }
+            else if (change.Before is null && await ImportedEntities.UsedElsewhereAsync(db, change.EntityType, change.EntityId, Written, ct))
+            {
+                blockers.Add(Texts.Format("Bulk_Undo_InUse", change.Line, ImportedEntities.Describe(entity)));
             }
         }
 
         if (blockers.Count > 0)
         {
-            return OperationResult.Conflict(Texts.Format("Bulk_Undo_Blocked", string.Join(" ", blockers.Take(10))));
+            return OperationResult.Conflict(Texts.Format("Bulk_Undo_Blocked", string.Join(" ", blockers.Distinct().Take(10))));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var change in batch.Changes)
+        foreach (var change in batch.Changes.OrderByDescending(c => c.Id))
         {
-            var row = rows[change.EntityId];
-            var log = new ChangeRecorder(userId, now, nameof(Participation), row.Id);
+            var entity = entities[(change.EntityType, change.EntityId)];
             if (change.Before is null)
             {
-                db.Participations.Remove(row);
-                log.Add("Import", $"{batch.FileName}, {change.Line}", null);
+                db.Remove(entity);
             }
             else
             {
-                var before = JsonSerializer.Deserialize<MembershipState>(change.Before)!;
-                (row.EndDate, row.AgreementReference, row.Source, row.ImportedFrom) = (before.End, before.Agreement, before.Source, before.ImportedFrom);
-                row.Version++;
-                log.Add("Import", $"{batch.FileName}, {change.Line}", ChangeRecorder.Format(before.End));
+                ImportedEntities.Restore(entity, change.Before);
             }
 
-            log.WriteTo(db);
+            new ChangeRecorder(userId, now, change.EntityType, change.EntityId).Add("Import", $"{batch.FileName}, {change.Line}", null).WriteTo(db);
         }
 
         (batch.UndoneAt, batch.UndoneByUserId) = (now, userId);

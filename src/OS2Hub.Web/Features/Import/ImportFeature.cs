@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Access;
 using OS2Hub.Web.Features.Localization;
 
@@ -6,31 +7,43 @@ namespace OS2Hub.Web.Features.Import;
 
 public static class ImportFeature
 {
-    /// <summary>Bulk import and export of the secretariat's records (members first; the other kinds follow).</summary>
+    /// <summary>Bulk import and export of the secretariat's records: memberships, supplier roles, contact persons, working groups and fee sheets.</summary>
     public static IServiceCollection AddImport(this IServiceCollection services) => services
-        .AddScoped<MembershipImport>()
+        .AddScoped<BulkImport>()
         .AddScoped<ImportBatches>()
         .AddScoped<ImportFiles>();
 
-    /// <summary>The template and the exports, for the secretariat only: the template is public knowledge, but the page it belongs to is not.</summary>
+    /// <summary>The templates and the exports, for the secretariat only: the templates are public knowledge, but the page they belong to is not.</summary>
     public static void MapImport(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/administration/import/skabelon/medlemskaber.xlsx", async (HttpContext http, AccessService access) =>
-            !await access.IsSecretariatAsync(UserId(http))
-                ? Denied()
-                : Results.File(ImportFiles.MembershipTemplate(), Workbooks.XlsxContentType, "skabelon-medlemskaber.xlsx")).RequireAuthorization();
-        endpoints.MapGet("/administration/eksport/medlemskaber.{format:regex(^(xlsx|csv)$)}", async (string format, HttpContext http, ImportFiles files, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/administration/import/skabelon/{word}.xlsx", async (string word, HttpContext http, AccessService access) =>
         {
-            var rows = await files.MembershipRowsAsync(UserId(http), ct);
+            if (BulkImport.ByWord(word) is not { } kind)
+            {
+                return Results.NotFound();
+            }
+
+            return !await access.IsSecretariatAsync(UserId(http))
+                ? Denied()
+                : Results.File(ImportFiles.Template(kind), Workbooks.XlsxContentType, $"skabelon-{kind.Word}.xlsx");
+        }).RequireAuthorization();
+        endpoints.MapGet("/administration/eksport/{word}.{format:regex(^(xlsx|csv)$)}", async (string word, string format, HttpContext http, ImportFiles files, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (BulkImport.ByWord(word) is not { } kind)
+            {
+                return Results.NotFound();
+            }
+
+            var rows = await files.RowsAsync(UserId(http), kind, format == "csv" ? PersonalDataAccess.CsvExport : PersonalDataAccess.ExcelExport, ct);
             if (rows is null)
             {
                 return Denied();
             }
 
-            var name = $"medlemskaber-{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}.{format}";
+            var name = $"{kind.Word}-{DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime):yyyy-MM-dd}.{format}";
             return format == "csv"
                 ? Results.File(Workbooks.Csv(rows), Workbooks.CsvContentType, name)
-                : Results.File(Workbooks.Xlsx(("Medlemskaber", rows)), Workbooks.XlsxContentType, name);
+                : Results.File(Workbooks.Xlsx((kind.SheetName, rows)), Workbooks.XlsxContentType, name);
         }).RequireAuthorization();
     }
 

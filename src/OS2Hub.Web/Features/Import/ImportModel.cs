@@ -1,5 +1,6 @@
 using System.Globalization;
 using OS2Hub.Web.Data;
+using OS2Hub.Web.Data.Entities;
 
 namespace OS2Hub.Web.Features.Import;
 
@@ -24,7 +25,7 @@ public sealed record ImportPreview(string? FileProblem, IReadOnlyList<ImportRow>
     public bool HasChanges => Rows.Any(r => r.Status is ImportRowStatus.New or ImportRowStatus.Changed);
 }
 
-public sealed record ImportBatchView(int Id, string Kind, string FileName, string UserName, DateTime At, int Created, int Changed, DateTime? UndoneAt);
+public sealed record ImportBatchView(int Id, ImportKind Kind, string FileName, string UserName, DateTime At, int Created, int Changed, DateTime? UndoneAt);
 
 /// <summary>Reading the values of a row: dates as the secretariat writes them, names as the catalogue folds them.</summary>
 public static class ImportValues

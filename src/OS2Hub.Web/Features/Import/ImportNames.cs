@@ -16,17 +16,21 @@ public sealed class ImportNames
 
     private readonly List<Named> _products;
     private readonly List<Named> _authorities;
+    private readonly List<Named> _suppliers;
 
-    private ImportNames(List<Named> products, List<Named> authorities) => (_products, _authorities) = (products, authorities);
+    private ImportNames(List<Named> products, List<Named> authorities, List<Named> suppliers) =>
+        (_products, _authorities, _suppliers) = (products, authorities, suppliers);
 
     public static async Task<ImportNames> LoadAsync(OS2HubDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         var products = await db.Products.AsNoTracking().Select(p => new { p.Id, p.Name, p.Slug }).ToListAsync(ct);
-        var authorities = await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Company).Select(o => new { o.Id, o.Name, o.Slug, o.Code, o.Cvr, o.Kind }).ToListAsync(ct);
+        var organisations = (await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name, o.Slug, o.Code, o.Cvr, o.Kind }).ToListAsync(ct))
+            .Select(o => new Named(o.Id, o.Name, TextFolding.SearchKey(o.Name), o.Slug, o.Code, o.Cvr, o.Kind)).ToList();
         return new ImportNames(
             [.. products.Select(p => new Named(p.Id, p.Name, TextFolding.SearchKey(p.Name), p.Slug, null, null, null))],
-            [.. authorities.Select(o => new Named(o.Id, o.Name, TextFolding.SearchKey(o.Name), o.Slug, o.Code, o.Cvr, o.Kind))]);
+            [.. organisations.Where(o => o.Kind != OrganisationKind.Company)],
+            [.. organisations.Where(o => o.Kind == OrganisationKind.Company)]);
     }
 
     public Named? Product(string text, List<string> errors)
@@ -68,6 +72,26 @@ public sealed class ImportNames
         var exact = _authorities.Where(o => o.Key == keys[0]).ToList();
         return One(exact.Count > 0 ? exact : [.. _authorities.Where(o => keys.Contains(o.Key))], value, "Bulk_Error_UnknownAuthority", errors);
     }
+
+    /// <summary>Every organisation's address id, for a supplier the import creates.</summary>
+    public IEnumerable<string?> Slugs => _authorities.Concat(_suppliers).Select(o => o.Slug);
+
+    /// <summary>A supplier by its CVR number (found or not), or else by its name; null with no error when neither is known.</summary>
+    public Named? Supplier(string? name, string? cvr, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (cvr is not null)
+        {
+            return _suppliers.FirstOrDefault(o => o.Cvr == cvr);
+        }
+
+        var key = TextFolding.SearchKey(name ?? "");
+        var found = _suppliers.Where(o => o.Key == key).ToList();
+        return found.Count == 0 ? null : One(found, name!, "Bulk_Error_UnknownSupplier", errors);
+    }
+
+    /// <summary>A supplier with this name, whatever its CVR number: a new supplier must not take a known one's name.</summary>
+    public Named? SupplierNamed(string name) => _suppliers.FirstOrDefault(o => o.Key == TextFolding.SearchKey(name));
 
     private static Named? One(List<Named> found, string text, string unknownKey, List<string> errors)
     {

@@ -14,12 +14,12 @@ public sealed class MembershipImportTests : IDisposable
 {
     private const string Header = "produkt;myndighed;medejer_fra;medejer_til;aftalereference;kilde";
     private readonly TestDatabase _db = TestDatabase.Create();
-    private readonly MembershipImport _import;
+    private readonly Members _import;
     private readonly ImportBatches _batches;
 
     public MembershipImportTests()
     {
-        _import = new MembershipImport(_db, FixedClock.Default);
+        _import = new Members(new BulkImport(_db, FixedClock.Default));
         _batches = new ImportBatches(_db, FixedClock.Default);
     }
 
@@ -166,19 +166,19 @@ public sealed class MembershipImportTests : IDisposable
     public async Task TheTemplateAndAnExportReadBackAsAnImportThatChangesNothing()
     {
         await WorkflowWorld.CreateAsync(_db);
-        var files = new ImportFiles(_db);
+        var files = new ImportFiles(_db, FixedClock.Default);
         Assert.True((await _import.ApplyAsync("sekretariat", "liste.csv", Csv("Gamma;0813;01.01.2025;;J.nr. 1;Liste", "Beta;0101;;31.12.2025;;"), false, Ct)).Succeeded);
 
-        var rows = (await files.MembershipRowsAsync("sekretariat", Ct))!;
+        var rows = (await files.RowsAsync("sekretariat", BulkImport.Of(ImportKind.Memberships), PersonalDataAccess.ExcelExport, Ct))!;
         var fromXlsx = await PreviewAsync("eksport.xlsx", new MemoryStream(Workbooks.Xlsx(("Medlemskaber", rows))));
         var fromCsv = await PreviewAsync("eksport.csv", new MemoryStream(Workbooks.Csv(rows)));
-        var template = await PreviewAsync("skabelon.xlsx", new MemoryStream(ImportFiles.MembershipTemplate()));
+        var template = await PreviewAsync("skabelon.xlsx", new MemoryStream(ImportFiles.Template(BulkImport.Of(ImportKind.Memberships))));
 
         Assert.Equal(4, fromXlsx.Rows.Count); // Frederikshavn and Helsingør in Alfa, and the two imported
         Assert.All(fromXlsx.Rows.Concat(fromCsv.Rows), r => Assert.Equal(ImportRowStatus.Unchanged, r.Status));
         // The template's example row names a product this test's catalogue lacks: it is read, column by column.
         Assert.Equal("Produktet »OS2rollekatalog« findes ikke i kataloget.", Assert.Single(Assert.Single(template.Rows).Notes));
-        Assert.Null(await files.MembershipRowsAsync("it-frederikshavn", Ct));
+        Assert.Null(await files.RowsAsync("it-frederikshavn", BulkImport.Of(ImportKind.Memberships), PersonalDataAccess.ExcelExport, Ct));
     }
 
     [Fact]
@@ -257,4 +257,14 @@ public sealed class MembershipImportTests : IDisposable
     }
 
     public void Dispose() => _db.Dispose();
+
+    /// <summary>The import service, for member lists.</summary>
+    private sealed class Members(BulkImport import)
+    {
+        public Task<Read<ImportPreview>> PreviewAsync(string userId, string fileName, Stream file, CancellationToken ct) =>
+            import.PreviewAsync(userId, ImportKind.Memberships, fileName, file, null, ct);
+
+        public Task<OperationResult> ApplyAsync(string userId, string fileName, Stream file, bool onlyValidRows, CancellationToken ct) =>
+            import.ApplyAsync(userId, ImportKind.Memberships, fileName, file, onlyValidRows, null, ct);
+    }
 }

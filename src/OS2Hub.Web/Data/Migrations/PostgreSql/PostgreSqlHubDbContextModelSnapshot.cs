@@ -267,6 +267,10 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)");
 
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -313,6 +317,10 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -431,6 +439,10 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
 
                     b.Property<int>("BudgetYear")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<bool>("IsCorrection")
                         .HasColumnType("boolean");
@@ -1467,6 +1479,10 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ImportedFrom")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<bool>("IsChair")
                         .HasColumnType("boolean");
