@@ -21,6 +21,14 @@ public sealed class ImportHttpTests(HubFactory factory) : IClassFixture<HubFacto
     [InlineData("/administration/import/skabelon/medlemskaber.xlsx")]
     [InlineData("/administration/eksport/medlemskaber.xlsx")]
     [InlineData("/administration/eksport/medlemskaber.csv")]
+    [InlineData("/administration/import/skabelon/leverandoerroller.xlsx")]
+    [InlineData("/administration/import/skabelon/kontaktpersoner.xlsx")]
+    [InlineData("/administration/import/skabelon/arbejdsgrupper.xlsx")]
+    [InlineData("/administration/import/skabelon/takstblade.xlsx")]
+    [InlineData("/administration/eksport/leverandoerroller.csv")]
+    [InlineData("/administration/eksport/kontaktpersoner.xlsx")]
+    [InlineData("/administration/eksport/arbejdsgrupper.csv")]
+    [InlineData("/administration/eksport/takstblade.xlsx")]
     public async Task OnlyTheSecretariatDownloadsTemplatesAndExports(string path)
     {
         var anonymous = await factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync(new Uri(path, UriKind.Relative), Ct);
@@ -34,11 +42,23 @@ public sealed class ImportHttpTests(HubFactory factory) : IClassFixture<HubFacto
         if (path.EndsWith(".csv", StringComparison.Ordinal))
         {
             // Demo data stays out: the demo hub's memberships are all invented.
-            Assert.Equal("produkt;myndighed;medejer_fra;medejer_til;aftalereference;kilde", Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n")[0]);
+            var header = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF').Split("\r\n")[0];
+            Assert.Equal(path.Contains("medlemskaber", StringComparison.Ordinal) ? "produkt;myndighed;medejer_fra;medejer_til;aftalereference;kilde"
+                : path.Contains("leverandoerroller", StringComparison.Ordinal) ? "produkt;leverandoer;cvr;rolle;fra;til;kilde"
+                : "produkt;gruppe;myndighed;kontaktperson;formand;fra;til", header);
         }
         else
         {
             Assert.Equal("PK", Encoding.ASCII.GetString(bytes, 0, 2)); // a zip package, as every .xlsx
         }
+    }
+
+    [Theory]
+    [InlineData("/administration/import/skabelon/medlemmer.xlsx")]
+    [InlineData("/administration/eksport/brugere.csv")]
+    public async Task AnUnknownKindIsNotFound(string path)
+    {
+        var secretariat = await (await SignedInAsync("sekretariat@demo.os2hub.dk", "Demo-Sekretariat-1")).GetAsync(new Uri(path, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, secretariat.StatusCode);
     }
 }

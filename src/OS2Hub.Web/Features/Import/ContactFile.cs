@@ -65,6 +65,11 @@ public sealed class ContactFile : IImportKind
             }
 
             var existing = Find(people, authority.Id, person, errors);
+            if (existing is not null && string.Equals(existing.Email, person.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                person = person with { Email = existing.Email }; // an address in other letter case is the same address
+            }
+
             var key = existing is null ? $"{authority.Id}:{person.Email?.ToLowerInvariant() ?? TextFolding.SearchKey(person.Name)}" : $"id:{existing.Id}";
             if (inFile.TryGetValue(key, out var earlier) && earlier with { Line = 0 } != person with { Line = 0 })
             {

@@ -114,11 +114,18 @@ public static class SheetReader
         using var csv = CsvReader.Create(new StringReader(text), new CsvReaderOptions { Separator = separator, HasHeader = false, TrackLineNumbers = true }, false);
         while (csv.Read())
         {
-            lines.Add(((int)csv.LineNumber, [.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]));
+            lines.Add(((int)csv.LineNumber, [.. Enumerable.Range(0, csv.FieldCount).Select(i => Unescape(csv.GetString(i)))]));
         }
 
         return Table(lines);
     }
+
+    /// <summary>
+    /// The hub's own CSV exports put an apostrophe before a value that a spreadsheet would take for a formula
+    /// ("+45 98 45 50 00"); reading one back takes it off again, so an export imports unchanged.
+    /// </summary>
+    private static string Unescape(string value) =>
+        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? value[1..] : value;
 
     private static (List<string>? Columns, List<SheetRow> Rows) ReadWorkbook(Stream stream)
     {

@@ -52,6 +52,11 @@ public sealed class SupplierRoleFile : IImportKind
             var product = plan.Names.Product(line["produkt"], errors);
             var (name, cvr) = NameAndCvr(line, errors);
             var supplier = name is null && cvr is null ? null : plan.Names.Supplier(name, cvr, errors);
+            if (supplier is null && name is null && cvr is not null && created.TryGetValue(cvr, out var madeEarlier))
+            {
+                name = madeEarlier.Name; // a new supplier an earlier row of the file creates, named here by its CVR number only
+            }
+
             var (role, roleText) = Role(line["rolle"], errors);
             var (start, end) = plan.Period(line, "fra", "til", errors);
             var source = ImportPlan.Text(line, "kilde", 2000, errors);
