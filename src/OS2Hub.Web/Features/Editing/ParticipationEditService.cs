@@ -7,7 +7,8 @@ using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
 
-public sealed record EngagementRow(int Id, int Version, int OrganisationId, string Supplier, SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred);
+public sealed record EngagementRow(int Id, int Version, int OrganisationId, string Supplier, SupplierRole Role, string? RoleText, DateOnly? StartDate, DateOnly? EndDate, bool IsInferred,
+    string? Source = null, string? ImportedFrom = null);
 
 public sealed record MemberRow(int Id, int Version, int OrganisationId, string Organisation, DateOnly? StartDate, DateOnly? EndDate, string? Source,
     string? AgreementReference = null, string? ImportedFrom = null);
@@ -30,7 +31,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         return await db.Participations.AsNoTracking()
             .Where(x => x.ProductId == productId && x.Kind == ParticipationKind.Supplier)
             .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.StartDate)
-            .Select(x => new EngagementRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Unknown, x.RoleText, x.StartDate, x.EndDate, x.IsInferred))
+            .Select(x => new EngagementRow(x.Id, x.Version, x.OrganisationId, x.Organisation!.Name, x.Role ?? SupplierRole.Unknown, x.RoleText, x.StartDate, x.EndDate, x.IsInferred, x.Source, x.ImportedFrom))
             .ToListAsync(ct);
     }
 
