@@ -70,13 +70,22 @@ public sealed class BulkImport(IDbContextFactory<OS2HubDbContext> dbFactory, Tim
             write(writer);
         }
 
+        // The plan was checked against the hub a moment ago; an edit or a decided request in between is refused by the
+        // database (a version, the overlap rule), and then nothing of the batch is written.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-            writer.Record();
-            (batch.Created, batch.Changed) = (writer.Created, writer.Changed);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                writer.Record();
+                (batch.Created, batch.Changed) = (writer.Created, writer.Changed);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsOverlappingMembership(e) || DbErrors.IsUniqueViolation(e))
+            {
+                return OperationResult.Conflict(Texts.Get("Bulk_Error_ChangedMeanwhile"));
+            }
         }
 
         outbox?.Wake();
