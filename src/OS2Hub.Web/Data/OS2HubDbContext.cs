@@ -41,6 +41,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportChange> ImportChanges => Set<ImportChange>();
+    public DbSet<CatalogStamp> CatalogStamps => Set<CatalogStamp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

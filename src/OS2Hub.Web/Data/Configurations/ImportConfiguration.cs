@@ -24,3 +24,12 @@ internal sealed class ImportChangeConfiguration : IEntityTypeConfiguration<Impor
         builder.HasIndex(c => new { c.EntityType, c.EntityId });
     }
 }
+
+internal sealed class CatalogStampConfiguration : IEntityTypeConfiguration<CatalogStamp>
+{
+    public void Configure(EntityTypeBuilder<CatalogStamp> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new CatalogStamp { Id = 1, Value = 0 });
+    }
+}

@@ -4,7 +4,7 @@ public static class ProductsFeature
 {
     /// <summary>The catalogue, product pages and the Markdown they render.</summary>
     public static IServiceCollection AddProducts(this IServiceCollection services) => services
-        .AddScoped<ProductCatalogService>()
+        .AddSingleton<ProductCatalogService>()
         .AddScoped<ProductDetailsService>()
         .AddSingleton<MarkdownRenderer>();
 }
