@@ -13,11 +13,28 @@ internal static class BenchmarkCatalogue
 {
     public const int ProductCount = 5_000;
 
-    public static async Task GenerateAsync(IDbContextFactory<OS2HubDbContext> factory)
+    /// <summary>
+    /// The app's own generated catalogue (<c>OS2Hub:GeneratedProducts</c>) of <paramref name="products"/> products over
+    /// these 98 municipalities, 5 regions and 25 categories: what the catalogue query is measured on at each size.
+    /// </summary>
+    public static async Task GenerateScaledAsync(IDbContextFactory<OS2HubDbContext> factory, int products)
     {
-        await using var db = factory.CreateDbContext();
-        await db.Database.MigrateAsync();
-        var random = new Random(42);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            var (regions, municipalities, categories) = Directory();
+            db.Organisations.AddRange([.. regions, .. municipalities]);
+            db.Categories.AddRange(categories);
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await new OS2Hub.Web.Features.Setup.GeneratedCatalogue(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Features.Setup.GeneratedCatalogue>.Instance)
+            .EnsureAsync(products);
+    }
+
+    private static (List<Organisation> Regions, List<Organisation> Municipalities, List<Category> Categories) Directory()
+    {
         var regions = Enumerable.Range(1081, 5).Select(c => new Organisation
         {
             Name = $"Region {c}", Slug = $"region-{c}", Kind = OrganisationKind.Region, Code = c.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -29,8 +46,16 @@ internal static class BenchmarkCatalogue
         }).ToList();
         municipalities[0].Code = "0751";
         municipalities[1].Code = "0101";
+        return (regions, municipalities, Enumerable.Range(1, 25).Select(i => new Category { Name = $"Kategori {i}", Slug = $"kategori-{i}" }).ToList());
+    }
+
+    public static async Task GenerateAsync(IDbContextFactory<OS2HubDbContext> factory)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.Database.MigrateAsync();
+        var random = new Random(42);
+        var (regions, municipalities, categories) = Directory();
         var suppliers = Enumerable.Range(1, 40).Select(i => new Organisation { Name = $"Leverandør {i} ApS", Slug = $"leverandoer-{i}", Kind = OrganisationKind.Company }).ToList();
-        var categories = Enumerable.Range(1, 25).Select(i => new Category { Name = $"Kategori {i}", Slug = $"kategori-{i}" }).ToList();
         string[] words = ["rollekatalog", "platform", "organisation", "kommune", "borger", "data", "integration", "sikkerhed", "løsning", "modul", "Århus", "økonomi"];
         string[] licences = ["MPL-2.0", "EUPL-1.2", "GPL-3.0", "MIT"];
         db.Organisations.AddRange([.. regions, .. municipalities, .. suppliers]);

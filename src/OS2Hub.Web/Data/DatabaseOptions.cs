@@ -12,6 +12,12 @@ public sealed class OS2HubOptions
     public bool DemoData { get; set; }
 
     /// <summary>
+    /// With demo data on: a generated catalogue of this many extra products, with suppliers, co-owners and history in
+    /// proportion, all demo data, to look at and measure the hub at scale. 0: none (the generated products are removed).
+    /// </summary>
+    public int GeneratedProducts { get; set; }
+
+    /// <summary>
     /// The first secretariat account, created at start-up if no user has this e-mail. With demo data off it is the
     /// only way in; give it on the command line or in an environment variable, never in a committed file.
     /// </summary>

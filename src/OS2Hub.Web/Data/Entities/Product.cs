@@ -87,6 +87,9 @@ public class Product
     /// <summary>The publiccode fields above were invented by the demo generator.</summary>
     public bool PublicCodeIsDemo { get; set; }
 
+    /// <summary>A product of the generated catalogue (<c>OS2Hub:GeneratedProducts</c>), for looking at and measuring the hub at scale.</summary>
+    public bool IsDemo { get; set; }
+
     /// <summary>Null: unknown (shown as "ukendt", never flagged).</summary>
     public bool? CodeIsPublic { get; set; }
     public bool? IssueTrackerIsPublic { get; set; }

@@ -1098,6 +1098,9 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool?>("IssueTrackerIsPublic")
                         .HasColumnType("INTEGER");
 

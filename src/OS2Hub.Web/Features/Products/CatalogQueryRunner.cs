@@ -22,18 +22,17 @@ internal static class CatalogQueryRunner
         var lifecycles = q.Lifecycles.Count == 0 ? null : q.Lifecycles.ToHashSet();
         var licences = q.Licences.Count == 0 ? null : q.Licences.ToHashSet(StringComparer.Ordinal);
         var unknownLicence = q.Licences.Contains(CatalogQuery.Unknown);
-        var suppliers = q.Suppliers.Count == 0 ? null : q.Suppliers.Select(slug => s.BySlug.GetValueOrDefault(slug)?.Id ?? 0).ToHashSet();
-        var municipalities = q.Municipalities.Count == 0 ? null
-            : s.Municipalities.Where(o => q.Municipalities.Contains(o.Code!)).Select(o => o.Id).ToHashSet();
-        var regions = q.Regions.Count == 0 ? null : s.RegionMembers(q.Regions);
+        var suppliers = q.Suppliers.Count == 0 ? null : s.Mask(q.Suppliers.Select(slug => s.BySlug.GetValueOrDefault(slug)?.Id ?? 0));
+        var municipalities = q.Municipalities.Count == 0 ? null : s.Mask(s.Municipalities.Where(o => q.Municipalities.Contains(o.Code!)).Select(o => o.Id));
+        var regions = q.Regions.Count == 0 ? null : s.Mask(s.RegionMembers(q.Regions));
 
         var categoryCounts = new Dictionary<int, int>();
         var maturityCounts = new Dictionary<MaturityLevel, int>();
         var lifecycleCounts = new Dictionary<LifecycleState, int>();
         var licenceCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         var unknownLicenceCount = 0;
-        var supplierCounts = new Dictionary<int, int>();
-        var memberCounts = new Dictionary<int, int>();
+        var supplierCounts = new int[s.OrganisationAt.Length];
+        var memberCounts = new int[s.OrganisationAt.Length];
         var regionCounts = new int[s.RegionDirectory.Length];
         var regionSeen = new int[s.RegionDirectory.Length];
         var matches = new List<(CatalogProduct Product, int Score)>();
@@ -52,9 +51,9 @@ internal static class CatalogQueryRunner
                 | (maturities is null || maturities.Contains(p.Maturity) ? Maturity : 0)
                 | (lifecycles is null || lifecycles.Contains(p.Lifecycle) ? Lifecycle : 0)
                 | (licences is null || (p.Licence is { } l ? licences.Contains(l) : unknownLicence) ? Licence : 0)
-                | (suppliers is null || p.Suppliers.Any(suppliers.Contains) ? Supplier : 0)
-                | (municipalities is null || p.Members.Any(municipalities.Contains) ? Municipality : 0)
-                | (regions is null || p.Members.Any(regions.Contains) ? Region : 0);
+                | (suppliers is null || AnyIn(p.Suppliers, suppliers) ? Supplier : 0)
+                | (municipalities is null || AnyIn(p.Members, municipalities) ? Municipality : 0)
+                | (regions is null || AnyIn(p.Members, regions) ? Region : 0);
             if (mask == All)
             {
                 matches.Add((p, score));
@@ -89,25 +88,25 @@ internal static class CatalogQueryRunner
 
             if ((mask | Supplier) == All)
             {
-                foreach (var id in p.Suppliers)
+                foreach (var i in p.Suppliers)
                 {
-                    Increment(supplierCounts, id);
+                    supplierCounts[i]++;
                 }
             }
 
             if ((mask | Municipality) == All)
             {
-                foreach (var id in p.Members)
+                foreach (var i in p.Members)
                 {
-                    Increment(memberCounts, id);
+                    memberCounts[i]++;
                 }
             }
 
             if ((mask | Region) == All)
             {
-                foreach (var id in p.Members)
+                foreach (var i in p.Members)
                 {
-                    if (s.RegionOf.TryGetValue(id, out var r) && regionSeen[r] != index)
+                    if (s.RegionOf[i] is var r and >= 0 && regionSeen[r] != index)
                     {
                         regionSeen[r] = index;
                         regionCounts[r]++;
@@ -116,19 +115,20 @@ internal static class CatalogQueryRunner
             }
         }
 
-        var ordered = q.EffectiveSort switch
+        // The snapshot holds the products in name order, and LINQ's ordering is stable: every sort ends by name.
+        IEnumerable<(CatalogProduct Product, int Score)> ordered = q.EffectiveSort switch
         {
-            CatalogSort.Relevance when terms.Count > 0 => matches.OrderByDescending(m => m.Score).ThenBy(m => m.Product.Name, StringComparer.Ordinal),
-            CatalogSort.Members => matches.OrderByDescending(m => m.Product.Members.Length).ThenBy(m => m.Product.Name, StringComparer.Ordinal),
-            CatalogSort.LastChanged => matches.OrderByDescending(m => m.Product.UpdatedAt).ThenBy(m => m.Product.Name, StringComparer.Ordinal),
-            _ => matches.OrderBy(m => m.Product.Name, StringComparer.Ordinal),
+            CatalogSort.Relevance when terms.Count > 0 => matches.OrderByDescending(m => m.Score),
+            CatalogSort.Members => matches.OrderByDescending(m => m.Product.Members.Length),
+            CatalogSort.LastChanged => matches.OrderByDescending(m => m.Product.UpdatedAt),
+            _ => matches,
         };
         var pageSize = Math.Clamp(q.PageSize, 1, CatalogQuery.MaxPageSize);
         var page = Math.Clamp(q.Page, 1, Math.Max(1, (matches.Count + pageSize - 1) / pageSize));
         var categoryNames = s.Categories.ToDictionary(c => c.Id, c => c.Name);
-        var items = ordered.ThenBy(m => m.Product.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(m => m.Product)
+        var items = ordered.Skip((page - 1) * pageSize).Take(pageSize).Select(m => m.Product)
             .Select(p => new ProductCard(p.Id, p.Slug, p.Name, p.Summary, p.SummaryLanguage, p.CategoryId is { } c ? categoryNames.GetValueOrDefault(c) : null,
-                p.Maturity, p.Lifecycle, p.Licence, p.Members.Length, [.. p.Suppliers.Select(id => s.Organisations[id].Name).Order(StringComparer.CurrentCulture)], p.UpdatedAt))
+                p.Maturity, p.Lifecycle, p.Licence, p.Members.Length, [.. p.Suppliers.Select(i => s.OrganisationAt[i].Name).Order(StringComparer.CurrentCulture)], p.UpdatedAt))
             .ToList();
 
         var facets = new CatalogFacets(
@@ -136,8 +136,8 @@ internal static class CatalogQueryRunner
                 new FacetOption(CatalogQuery.Unknown, CatalogQuery.Unknown, categoryCounts.GetValueOrDefault(0))],
             [.. Enum.GetValues<MaturityLevel>().Select(m => new FacetOption(UrlWords.Word(m), m.ToString(), maturityCounts.GetValueOrDefault(m)))],
             [.. Enum.GetValues<LifecycleState>().Select(l => new FacetOption(UrlWords.Word(l), l.ToString(), lifecycleCounts.GetValueOrDefault(l)))],
-            [.. s.SupplierDirectory.Select(o => new FacetOption(o.Slug, o.Name, supplierCounts.GetValueOrDefault(o.Id)))],
-            [.. s.Municipalities.Select(o => new FacetOption(o.Code!, o.Name, memberCounts.GetValueOrDefault(o.Id)))],
+            [.. s.SupplierDirectory.Select(o => new FacetOption(o.Slug, o.Name, supplierCounts[s.Position(o.Id)]))],
+            [.. s.Municipalities.Select(o => new FacetOption(o.Code!, o.Name, memberCounts[s.Position(o.Id)]))],
             [.. s.RegionDirectory.Select((r, i) => new FacetOption(r.Code!, r.Name, regionCounts[i]))],
             [.. s.Licences.Select(l => new FacetOption(l, l, licenceCounts.GetValueOrDefault(l))), new FacetOption(CatalogQuery.Unknown, CatalogQuery.Unknown, unknownLicenceCount)]);
         return new CatalogResult(items, matches.Count, page, pageSize, facets);
@@ -160,6 +160,19 @@ internal static class CatalogQueryRunner
         }
 
         return true;
+    }
+
+    private static bool AnyIn(int[] positions, bool[] mask)
+    {
+        foreach (var i in positions)
+        {
+            if (mask[i])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Increment<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull =>

@@ -43,9 +43,11 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
             // Accounts first: a product whose demo account holds the produktkoordinator grant gets no invented one.
             await accounts.EnsureDemoAccountsAsync(cancellationToken);
             await demo.LoadAsync(cancellationToken);
+            await provider.GetRequiredService<GeneratedCatalogue>().EnsureAsync(options.GeneratedProducts, cancellationToken);
         }
         else
         {
+            await provider.GetRequiredService<GeneratedCatalogue>().EnsureAsync(0, cancellationToken);
             await demo.RemoveAsync(cancellationToken);
             await accounts.RemoveDemoAccountsAsync(cancellationToken);
         }

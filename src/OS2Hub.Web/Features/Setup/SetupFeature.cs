@@ -7,5 +7,6 @@ public static class SetupFeature
     public static IServiceCollection AddSetup(this IServiceCollection services) => services
         .AddScoped<ReferenceDataLoader>()
         .AddScoped<DemoDataLoader>()
+        .AddScoped<GeneratedCatalogue>()
         .AddHostedService<DatabaseInitializer>();
 }

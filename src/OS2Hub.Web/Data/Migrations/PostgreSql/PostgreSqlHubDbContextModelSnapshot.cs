@@ -1146,6 +1146,9 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
                     b.Property<bool?>("IssueTrackerIsPublic")
                         .HasColumnType("boolean");
 
