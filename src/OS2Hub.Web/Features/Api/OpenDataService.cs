@@ -59,7 +59,7 @@ public sealed class OpenDataService(IDbContextFactory<OS2HubDbContext> dbFactory
             throw new ApiValidationException(errors);
         }
 
-        var result = await catalogue.SearchAsync(new CatalogQuery
+        var result = await catalogue.ResultsAsync(new CatalogQuery
         {
             Text = string.IsNullOrWhiteSpace(p.Q) ? null : p.Q.Trim(), Categories = p.Category ?? [], Maturities = maturities, Lifecycles = lifecycles,
             Suppliers = p.Supplier ?? [], Municipalities = p.Municipality ?? [], Regions = p.Region ?? [], Licences = p.Licence ?? [],

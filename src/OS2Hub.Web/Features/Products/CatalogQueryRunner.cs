@@ -13,7 +13,7 @@ internal static class CatalogQueryRunner
     private const int Text = 1, Category = 2, Maturity = 4, Lifecycle = 8, Licence = 16, Supplier = 32, Municipality = 64, Region = 128;
     private const int All = 255;
 
-    public static CatalogResult Run(CatalogSnapshot s, CatalogQuery q)
+    public static CatalogResult Run(CatalogSnapshot s, CatalogQuery q, bool withFacets)
     {
         var terms = TextFolding.SearchTerms(q.Text);
         var categories = q.Categories.Count == 0 ? null : s.Categories.Where(c => q.Categories.Contains(c.Slug)).Select(c => c.Id).ToHashSet();
@@ -57,6 +57,11 @@ internal static class CatalogQueryRunner
             if (mask == All)
             {
                 matches.Add((p, score));
+            }
+
+            if (!withFacets)
+            {
+                continue;
             }
 
             if ((mask | Category) == All)
@@ -131,7 +136,7 @@ internal static class CatalogQueryRunner
                 p.Maturity, p.Lifecycle, p.Licence, p.Members.Length, [.. p.Suppliers.Select(i => s.OrganisationAt[i].Name).Order(StringComparer.CurrentCulture)], p.UpdatedAt))
             .ToList();
 
-        var facets = new CatalogFacets(
+        var facets = !withFacets ? CatalogFacets.Empty : new CatalogFacets(
             [.. s.Categories.Select(c => new FacetOption(c.Slug, c.Name, categoryCounts.GetValueOrDefault(c.Id))),
                 new FacetOption(CatalogQuery.Unknown, CatalogQuery.Unknown, categoryCounts.GetValueOrDefault(0))],
             [.. Enum.GetValues<MaturityLevel>().Select(m => new FacetOption(UrlWords.Word(m), m.ToString(), maturityCounts.GetValueOrDefault(m)))],

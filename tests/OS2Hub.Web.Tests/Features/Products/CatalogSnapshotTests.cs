@@ -78,6 +78,22 @@ public sealed class CatalogSnapshotTests : IDisposable
         Assert.Equal(0, after.Total);
     }
 
+    [Fact]
+    public async Task ResultsWithoutFacetsAreTheSameResults()
+    {
+        await SeedAsync();
+        using var service = new ProductCatalogService(_db, FixedClock.Default);
+        var query = new CatalogQuery { Text = "a", Sort = CatalogSort.Members, PageSize = 1, Page = 2 };
+
+        var full = await service.SearchAsync(query, Ct);
+        var results = await service.ResultsAsync(query, Ct);
+
+        Assert.Equal(full.Items, results.Items, (a, b) => a.Id == b.Id && a.MemberCount == b.MemberCount && a.Suppliers.SequenceEqual(b.Suppliers));
+        Assert.Equal((full.Total, full.Page), (results.Total, results.Page));
+        Assert.Same(CatalogFacets.Empty, results.Facets);
+        Assert.NotEmpty(full.Facets.Municipalities);
+    }
+
     [Theory]
     [InlineData("Products")]
     [InlineData("Participations")]
