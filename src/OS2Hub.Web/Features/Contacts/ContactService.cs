@@ -10,7 +10,8 @@ namespace OS2Hub.Web.Features.Contacts;
 
 public sealed record ContactRoleRow(int Id, int ProductId, string ProductName, ContactRoleKind Kind, DateOnly? StartDate, DateOnly? EndDate);
 
-public sealed record ContactRow(int Id, int Version, string Name, string? Title, string? Email, string? Phone, IReadOnlyList<ContactRoleRow> Roles, IReadOnlyList<string> Groups);
+public sealed record ContactRow(int Id, int Version, string Name, string? Title, string? Email, string? Phone, IReadOnlyList<ContactRoleRow> Roles, IReadOnlyList<string> Groups,
+    string? ImportedFrom = null);
 
 public sealed record OrganisationContacts(int OrganisationId, string Slug, string Name, IReadOnlyList<ContactRow> Contacts, IReadOnlyList<(int Id, string Name)> Products);
 
@@ -53,7 +54,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var contacts = await db.ContactPersons.AsNoTracking().Where(c => c.OrganisationId == org.Id).OrderBy(c => c.Name)
             .Select(c => new
             {
-                c.Id, c.Version, c.Name, c.Title, c.Email, c.Phone,
+                c.Id, c.Version, c.Name, c.Title, c.Email, c.Phone, c.ImportedFrom,
                 Roles = c.Roles.OrderBy(r => r.Product!.Name).ThenBy(r => r.StartDate)
                     .Select(r => new ContactRoleRow(r.Id, r.ProductId, r.Product!.Name, r.Kind, r.StartDate, r.EndDate)).ToList(),
             }).ToListAsync(ct);
@@ -64,7 +65,7 @@ public sealed partial class ContactService(IDbContextFactory<OS2HubDbContext> db
         var products = (await db.Products.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name)).ToList();
         return Read.Ok(new OrganisationContacts(org.Id, org.Slug, org.Name,
             contacts.Select(c => new ContactRow(c.Id, c.Version, c.Name, c.Title, c.Email, c.Phone, c.Roles,
-                seats.Where(s => s.Id == c.Id).Select(s => Seat(s.Product, s.Name ?? Texts.Get($"WorkingGroup_{s.Kind}"), s.IsChair)).Order().ToList())).ToList(),
+                seats.Where(s => s.Id == c.Id).Select(s => Seat(s.Product, s.Name ?? Texts.Get($"WorkingGroup_{s.Kind}"), s.IsChair)).Order().ToList(), c.ImportedFrom)).ToList(),
             products));
     }
 

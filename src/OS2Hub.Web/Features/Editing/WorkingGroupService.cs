@@ -7,7 +7,8 @@ using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Editing;
 
-public sealed record GroupSeat(int Id, int Version, int OrganisationId, string Organisation, int? ContactPersonId, string? Person, bool IsChair, DateOnly? StartDate, DateOnly? EndDate);
+public sealed record GroupSeat(int Id, int Version, int OrganisationId, string Organisation, int? ContactPersonId, string? Person, bool IsChair, DateOnly? StartDate, DateOnly? EndDate,
+    string? ImportedFrom = null);
 
 public sealed record GroupRow(int Id, WorkingGroupKind Kind, string? Name, IReadOnlyList<GroupSeat> Seats);
 
@@ -45,7 +46,7 @@ public sealed class WorkingGroupService(IDbContextFactory<OS2HubDbContext> dbFac
                 g.Id, g.Kind, g.Name,
                 Seats = g.Members.OrderBy(m => m.EndDate != null).ThenByDescending(m => m.IsChair).ThenBy(m => m.Organisation!.Name)
                     .Select(m => new GroupSeat(m.Id, m.Version, m.OrganisationId, m.Organisation!.Name, m.ContactPersonId, m.ContactPerson != null ? m.ContactPerson.Name : null,
-                        m.IsChair, m.StartDate, m.EndDate)).ToList(),
+                        m.IsChair, m.StartDate, m.EndDate, m.ImportedFrom)).ToList(),
             }).ToListAsync(ct);
         // Ordered here: the kinds are stored as text, and the styregruppe comes first by governance, not by alphabet.
         return groups.OrderBy(g => g.Kind).ThenBy(g => g.Name, StringComparer.CurrentCulture).Select(g => new GroupRow(g.Id, g.Kind, g.Name, g.Seats)).ToList();

@@ -42,6 +42,8 @@ public sealed class ContactImportTests() : ImportTestBase(ImportKind.Contacts)
         Assert.Equal(("ida@kk.example.dk", "Oplysning om behandling af dine personoplysninger i OS2Hub"), (notice.Recipient, notice.Subject));
         Assert.Contains("Kære Ida Ny", notice.Body, StringComparison.Ordinal);
         Assert.Contains("kontaktperson for Københavns Kommune på: Alfa, Beta.", notice.Body, StringComparison.Ordinal);
+        var shown = (await new OS2Hub.Web.Features.Contacts.ContactService(Db, FixedClock.Default).ListAsync("sekretariat", "koebenhavn", Ct)).Value!;
+        Assert.Equal("Kontakter 2026.csv, række 4", shown.Contacts.Single(c => c.Name == "Ida Ny").ImportedFrom); // shown on the contacts page
         var logged = await db.PersonalDataAccessLog.Where(e => e.Access == PersonalDataAccess.Imported).Select(e => e.ProductId).OrderBy(p => p).ToListAsync(Ct);
         Assert.Equal(new[] { w.Products["Alfa"], w.Products["Beta"], w.Products["Gamma"] }.Order(), logged);
     }

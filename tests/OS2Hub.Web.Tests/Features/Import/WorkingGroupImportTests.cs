@@ -3,6 +3,7 @@ using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features;
 using OS2Hub.Web.Features.Import;
 using OS2Hub.Web.Tests.Features.Memberships;
+using OS2Hub.Web.Tests.Infrastructure;
 
 namespace OS2Hub.Web.Tests.Features.Import;
 
@@ -35,6 +36,8 @@ public sealed class WorkingGroupImportTests() : ImportTestBase(ImportKind.Workin
         var seat = Assert.Single(faggruppe.Members);
         Assert.Equal((WorkingGroupKind.ProfessionalGroup, w.Products["Alfa"], w.Organisations["København"], true, "fil.csv, række 4"), (faggruppe.Kind, faggruppe.ProductId, seat.OrganisationId, seat.IsChair, seat.ImportedFrom));
         Assert.True(await db.WorkingGroups.AnyAsync(g => g.ProductId == w.Products["Beta"] && g.Kind == WorkingGroupKind.CoordinationGroup, Ct));
+        var shown = await new OS2Hub.Web.Features.Editing.WorkingGroupService(Db, FixedClock.Default).ListAsync("sekretariat", w.Products["Alfa"], Ct);
+        Assert.Equal("fil.csv, række 4", shown!.Single(g => g.Name == "Faggruppe for jobcentre").Seats.Single().ImportedFrom); // shown in the group editor
         Assert.Equal(new DateOnly(2027, 1, 1), (await db.WorkingGroupMembers.SingleAsync(m => m.ContactPersonId == w.Contacts["Hans"], Ct)).EndDate);
     }
 
