@@ -30,6 +30,25 @@ public sealed class CatalogComponentTests : MudBunitContext
     }
 
     [Fact]
+    public void AFacetWithThousandsOfValuesShowsTheLargestAndTheChosenUntilAllAreAskedFor()
+    {
+        // A supplier per number, each supplying as many products as its number, in alphabetical order as the catalogue gives them.
+        var suppliers = Enumerable.Range(1, 60).Select(i => new FacetOption($"lev-{i:00}", $"Leverandør {i:00}", i)).ToList();
+        var facets = Facets with { Suppliers = suppliers };
+        var cut = Render<CatalogFilters>(p => p.Add(c => c.Facets, facets).Add(c => c.Query, new CatalogQuery { Suppliers = ["lev-01"] }));
+
+        var shown = cut.FindAll("input[id^='facet-leverandoer-']").Select(i => i.Id).ToList();
+
+        Assert.Equal(50, shown.Count);
+        Assert.Contains("facet-leverandoer-lev-01", shown);                         // chosen, though it has fewest
+        Assert.DoesNotContain("facet-leverandoer-lev-02", shown);                   // among the smallest, not shown yet
+        Assert.Equal(shown.Order(StringComparer.Ordinal), shown);                   // still in the list's own order
+        cut.Find("button.facet-more").Click();
+        Assert.Equal(60, cut.FindAll("input[id^='facet-leverandoer-']").Count);
+        Assert.Empty(cut.FindAll("button.facet-more"));
+    }
+
+    [Fact]
     public void TickingAValueAddsItToTheQueryAndGoesBackToPageOne()
     {
         CatalogQuery? raised = null;
