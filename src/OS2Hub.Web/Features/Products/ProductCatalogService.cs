@@ -15,11 +15,25 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
 {
     private readonly SemaphoreSlim _building = new(1, 1);
     private volatile CatalogSnapshot? _snapshot;
+    private long _checkedAtTicks; // when the snapshot was last found current, read and written whole
 
     public async Task<CatalogResult> SearchAsync(CatalogQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         return CatalogQueryRunner.Run(await SnapshotAsync(ct), query, withFacets: true);
+    }
+
+    /// <summary>
+    /// The query answered at once from the snapshot, when it was checked against the database no longer than
+    /// <paramref name="maxAge"/> ago (a prerendering just did); otherwise null, and the caller asks <see cref="SearchAsync"/>.
+    /// </summary>
+    public CatalogResult? TryRecent(CatalogQuery query, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = clock.GetUtcNow();
+        return _snapshot is { } snapshot && now.UtcTicks - Interlocked.Read(ref _checkedAtTicks) <= maxAge.Ticks && snapshot.Day == DateOnly.FromDateTime(now.UtcDateTime)
+            ? CatalogQueryRunner.Run(snapshot, query, withFacets: true)
+            : null;
     }
 
     /// <summary>The results without the facets' counts, which are most of the work: for the API, which has no filter panel.</summary>
@@ -38,6 +52,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
         var stamp = await CatalogStamp.ReadAsync(db, ct);
         if (_snapshot is { } ready && ready.Stamp == stamp && ready.Day == today)
         {
+            Interlocked.Exchange(ref _checkedAtTicks, clock.GetUtcNow().UtcTicks);
             return ready;
         }
 
@@ -50,6 +65,7 @@ public sealed class ProductCatalogService(IDbContextFactory<OS2HubDbContext> dbF
             }
 
             _snapshot = await CatalogSnapshot.BuildAsync(db, stamp, today, ct);
+            Interlocked.Exchange(ref _checkedAtTicks, clock.GetUtcNow().UtcTicks);
             return _snapshot;
         }
         finally

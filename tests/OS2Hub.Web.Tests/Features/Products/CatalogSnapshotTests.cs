@@ -79,6 +79,25 @@ public sealed class CatalogSnapshotTests : IDisposable
     }
 
     [Fact]
+    public async Task ARecentlyCheckedSnapshotAnswersAtOnceAndAnOlderOneDoesNot()
+    {
+        await SeedAsync();
+        var clock = new MovableClock(FixedClock.Default.GetUtcNow());
+        using var service = new ProductCatalogService(_db, clock);
+        var query = new CatalogQuery { Text = "alfa" };
+
+        var none = service.TryRecent(query, TimeSpan.FromSeconds(30));
+        var checkedNow = await service.SearchAsync(query, Ct);
+        var recent = service.TryRecent(query, TimeSpan.FromSeconds(30));
+        clock.Now = clock.Now.AddSeconds(31);
+        var old = service.TryRecent(query, TimeSpan.FromSeconds(30));
+
+        Assert.Null(none);
+        Assert.Equal(checkedNow.Items.Select(i => i.Id), recent!.Items.Select(i => i.Id));
+        Assert.Null(old);
+    }
+
+    [Fact]
     public async Task ResultsWithoutFacetsAreTheSameResults()
     {
         await SeedAsync();
