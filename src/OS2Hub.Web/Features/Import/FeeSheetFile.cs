@@ -12,7 +12,7 @@ namespace OS2Hub.Web.Features.Import;
 /// recorded with a reason, and a change to a year that has begun is a correction: it needs the row's own reason or
 /// one reason for the whole file, never none.
 /// </summary>
-public sealed class FeeSheetFile : IImportKind
+public sealed partial class FeeSheetFile : IImportKind
 {
     private const long MaxAmount = 10_000_000_000;
 
@@ -156,7 +156,7 @@ public sealed class FeeSheetFile : IImportKind
         {
             value = (long)number;
         }
-        else if (System.Text.RegularExpressions.Regex.IsMatch(plain, @"^(\d+|\d{1,3}(\.\d{3})+)$") && long.TryParse(plain.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture, out var kroner))
+        else if (KronerRegex().IsMatch(plain) && long.TryParse(plain.Replace(".", "", StringComparison.Ordinal), CultureInfo.InvariantCulture, out var kroner))
         {
             value = kroner;
         }
@@ -169,6 +169,10 @@ public sealed class FeeSheetFile : IImportKind
 
         return value;
     }
+
+    /// <summary>Digits, or digits in groups of three separated by points as Danes write thousands.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+|\d{1,3}(\.\d{3})+)$")]
+    private static partial System.Text.RegularExpressions.Regex KronerRegex();
 
     private static DistributionKey? Key(string text, List<string> errors)
     {

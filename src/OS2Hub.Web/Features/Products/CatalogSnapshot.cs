@@ -47,7 +47,6 @@ public sealed class CatalogSnapshot
 
     public long Stamp { get; }
     public DateOnly Day { get; }
-    public int ProductCount => Products.Length;
 
     internal CatalogProduct[] Products { get; }
     internal Dictionary<int, CatalogOrganisation> Organisations { get; }
