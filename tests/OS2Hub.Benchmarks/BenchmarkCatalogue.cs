@@ -26,7 +26,10 @@ internal static class BenchmarkCatalogue
             db.Organisations.AddRange([.. regions, .. municipalities]);
             db.Categories.AddRange(categories);
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
         }
 
         await new OS2Hub.Web.Features.Setup.GeneratedCatalogue(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Features.Setup.GeneratedCatalogue>.Instance)

@@ -61,17 +61,39 @@ public sealed class CatalogSearchBoxTests : MudBunitContext
         var navigation = Services.GetRequiredService<BunitNavigationManager>();
         var cut = Render<ProductsPage>();
 
-        // Act: two keystrokes 300 ms apart, then a pause (on the page's clock, so the test does not depend on the machine's speed).
+        // Act: two keystrokes 80 ms apart, then a pause (on the page's clock, so the test does not depend on the machine's speed).
         cut.Find("form.catalog-search input").Input("rolle");
-        _clock.Advance(TimeSpan.FromMilliseconds(300));
+        _clock.Advance(TimeSpan.FromMilliseconds(80));
         cut.Find("form.catalog-search input").Input("rollekat");
-        _clock.Advance(TimeSpan.FromMilliseconds(300));
+        _clock.Advance(TimeSpan.FromMilliseconds(80));
         var beforeThePause = navigation.History.Count;
-        _clock.Advance(TimeSpan.FromMilliseconds(200));
+        _clock.Advance(TimeSpan.FromMilliseconds(20));
 
         // Assert: nothing while typing, then one search, for the last text.
         Assert.Equal(0, beforeThePause);
         cut.WaitForAssertion(() => Assert.EndsWith("/produkter?q=rollekat", navigation.Uri, StringComparison.Ordinal));
         Assert.Equal(1, navigation.History.Count(h => h.Uri.Contains("?q=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task SearchesTypedOneAfterAnotherLeaveOneEntryInTheHistory()
+    {
+        // Arrange
+        await _db.LoadReferenceDataAsync();
+        var navigation = Services.GetRequiredService<BunitNavigationManager>();
+        var cut = Render<ProductsPage>();
+
+        // Act: a search, more letters and a pause, then a filter chosen.
+        cut.Find("form.catalog-search input").Input("rolle");
+        _clock.Advance(TimeSpan.FromMilliseconds(150));
+        cut.WaitForAssertion(() => Assert.EndsWith("?q=rolle", navigation.Uri, StringComparison.Ordinal));
+        cut.Find("form.catalog-search input").Input("rollekatalog");
+        _clock.Advance(TimeSpan.FromMilliseconds(150));
+        cut.WaitForAssertion(() => Assert.EndsWith("?q=rollekatalog", navigation.Uri, StringComparison.Ordinal));
+
+        // Assert: the second search took the first one's place, so Back leaves the search rather than one word.
+        var entry = Assert.Single(navigation.History);
+        Assert.True(entry.Options.ReplaceHistoryEntry);
+        Assert.EndsWith("?q=rollekatalog", entry.Uri, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace OS2Hub.Benchmarks.Harness;
+
+/// <summary>
+/// What one run of the harness measures. The defaults are the issue's: 1,000, 10,000 and 50,000 products, 50 tabs,
+/// 10 s per load test. <c>--small</c> is CI's run, which only proves the harness still works end to end.
+/// </summary>
+internal sealed record HarnessOptions(int[] Sizes, int Tabs, int Searches, int Seconds, string Output, string? Postgres, string RepositoryRoot)
+{
+    public const string PostgresVariable = "OS2HUB_TEST_POSTGRES";
+
+    public static HarnessOptions Parse(string[] args)
+    {
+        var root = FindRepositoryRoot();
+        var options = new HarnessOptions([1_000, 10_000, 50_000], 50, 20, 10, Path.Combine(root, "docs", "performance.md"),
+            Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } pg ? pg : null, root);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--small" => options with { Sizes = [300], Tabs = 3, Searches = 3, Seconds = 2, Output = Path.Combine(Path.GetTempPath(), "os2hub-performance-small.md") },
+                "--sizes" => options with { Sizes = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
+                "--tabs" => options with { Tabs = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--searches" => options with { Searches = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--seconds" => options with { Seconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--out" => options with { Output = Path.GetFullPath(Next()) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --small, --sizes 1000,10000, --tabs N, --searches N, --seconds N, --out FILE"),
+            };
+        }
+
+        return options;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OS2Hub.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the harness from inside the OS2Hub repository.");
+    }
+}
