@@ -8,6 +8,9 @@ namespace OS2Hub.Benchmarks.Harness;
 /// </summary>
 internal sealed record HarnessOptions(int[] Sizes, int Tabs, int Searches, int Seconds, string Output, string? Postgres, string RepositoryRoot)
 {
+    /// <summary>Where to keep the two heap dumps of the circuit measurement, to see with <c>dotnet-gcdump report</c> what a circuit holds; none: they are deleted.</summary>
+    public string? Dumps { get; init; }
+
     public const string PostgresVariable = "OS2HUB_TEST_POSTGRES";
 
     public static HarnessOptions Parse(string[] args)
@@ -26,7 +29,8 @@ internal sealed record HarnessOptions(int[] Sizes, int Tabs, int Searches, int S
                 "--searches" => options with { Searches = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seconds" => options with { Seconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--out" => options with { Output = Path.GetFullPath(Next()) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --small, --sizes 1000,10000, --tabs N, --searches N, --seconds N, --out FILE"),
+                "--dumps" => options with { Dumps = Path.GetFullPath(Next()) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --small, --sizes 1000,10000, --tabs N, --searches N, --seconds N, --out FILE, --dumps DIR"),
             };
         }
 

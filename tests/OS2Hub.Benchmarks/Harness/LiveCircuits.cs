@@ -24,7 +24,7 @@ internal static partial class LiveCircuits
 
     private const string SearchBox = "form.catalog-search input";
 
-    public static async Task<Figures> MeasureAsync(HubProcess hub, int tabs, int searches, string repositoryRoot, TextWriter log)
+    public static async Task<Figures> MeasureAsync(HubProcess hub, int tabs, int searches, string repositoryRoot, string? dumps, TextWriter log)
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -51,7 +51,7 @@ internal static partial class LiveCircuits
         await first.CloseAsync();
         await Task.Delay(1000);
 
-        var heapBefore = await HeapAfterFullCollectionAsync(hub, repositoryRoot);
+        var heapBefore = await HeapAfterFullCollectionAsync(hub, repositoryRoot, dumps, "before");
         var residentBefore = hub.ResidentBytes();
         var pages = new List<IPage>();
         for (var i = 0; i < tabs; i++)
@@ -60,7 +60,7 @@ internal static partial class LiveCircuits
         }
 
         await Task.Delay(2000);
-        var heapAfter = await HeapAfterFullCollectionAsync(hub, repositoryRoot);
+        var heapAfter = await HeapAfterFullCollectionAsync(hub, repositoryRoot, dumps, $"with-{tabs}-tabs");
         var residentAfter = hub.ResidentBytes();
         log.WriteLine($"  {tabs} tabs: managed heap {heapBefore / 1024:N0} KB -> {heapAfter / 1024:N0} KB, RSS {residentBefore / 1048576:N0} MB -> {residentAfter / 1048576:N0} MB");
 
@@ -119,9 +119,14 @@ internal static partial class LiveCircuits
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<long> HeapAfterFullCollectionAsync(HubProcess hub, string repositoryRoot)
+    private static async Task<long> HeapAfterFullCollectionAsync(HubProcess hub, string repositoryRoot, string? dumps, string name)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"os2hub-harness-{Guid.NewGuid():N}.gcdump");
+        if (dumps is not null)
+        {
+            Directory.CreateDirectory(dumps);
+        }
+
+        var file = dumps is null ? Path.Combine(Path.GetTempPath(), $"os2hub-harness-{Guid.NewGuid():N}.gcdump") : Path.Combine(dumps, name + ".gcdump");
         try
         {
             var collect = await Tools.RunAsync("dotnet", ["tool", "run", "dotnet-gcdump", "collect", "-p", hub.Id.ToString(CultureInfo.InvariantCulture), "-o", file], repositoryRoot);
@@ -133,7 +138,10 @@ internal static partial class LiveCircuits
         }
         finally
         {
-            File.Delete(file);
+            if (dumps is null)
+            {
+                File.Delete(file);
+            }
         }
     }
 

@@ -36,7 +36,7 @@ internal static class PerformanceHarness
             log.WriteLine("Pages and the API");
             pages = await LoadTest.MeasureAsync(hub.Address, options.Seconds, log);
             log.WriteLine("Live circuits");
-            circuits = await LiveCircuits.MeasureAsync(hub, options.Tabs, options.Searches, options.RepositoryRoot, log);
+            circuits = await LiveCircuits.MeasureAsync(hub, options.Tabs, options.Searches, options.RepositoryRoot, options.Dumps, log);
         }
 
         var report = PerformanceReport.Write(options, queries, pages, circuits, machine);

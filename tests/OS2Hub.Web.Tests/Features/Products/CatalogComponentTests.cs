@@ -39,13 +39,32 @@ public sealed class CatalogComponentTests : MudBunitContext
 
         var shown = cut.FindAll("input[id^='facet-leverandoer-']").Select(i => i.Id).ToList();
 
-        Assert.Equal(50, shown.Count);
+        Assert.Equal(15, shown.Count);
         Assert.Contains("facet-leverandoer-lev-01", shown);                         // chosen, though it has fewest
         Assert.DoesNotContain("facet-leverandoer-lev-02", shown);                   // among the smallest, not shown yet
         Assert.Equal(shown.Order(StringComparer.Ordinal), shown);                   // still in the list's own order
         cut.Find("button.facet-more").Click();
         Assert.Equal(60, cut.FindAll("input[id^='facet-leverandoer-']").Count);
         Assert.Empty(cut.FindAll("button.facet-more"));
+    }
+
+    [Fact]
+    public void TheMunicipalitiesShowTheFifteenWithMostProductsAndTheChosenUntilAllAreAskedFor()
+    {
+        // The 98 municipalities, each co-owning as many products as its number.
+        var municipalities = Enumerable.Range(1, 98).Select(i => new FacetOption($"{i:0000}", $"Kommune {i:00}", i)).ToList();
+        var facets = Facets with { Municipalities = municipalities };
+        var cut = Render<CatalogFilters>(p => p.Add(c => c.Facets, facets).Add(c => c.Query, new CatalogQuery { Municipalities = ["0002"] }));
+
+        var shown = cut.FindAll("input[id^='facet-kommune-']").Select(i => i.Id).ToList();
+
+        Assert.Equal(15, shown.Count);
+        Assert.Contains("facet-kommune-0002", shown);                             // chosen
+        Assert.Contains("facet-kommune-0098", shown);                             // most products
+        Assert.DoesNotContain("facet-kommune-0050", shown);
+        Assert.Equal("Vis alle 98 Medejer-kommune", cut.Find("fieldset:has(#facet-kommune-0098) button.facet-more").TextContent.Trim());
+        cut.Find("fieldset:has(#facet-kommune-0098) button.facet-more").Click();
+        Assert.Equal(98, cut.FindAll("input[id^='facet-kommune-']").Count);
     }
 
     [Fact]
