@@ -11,6 +11,12 @@ internal sealed record HarnessOptions(int[] Sizes, int Tabs, int Searches, int S
     /// <summary>Where to keep the two heap dumps of the circuit measurement, to see with <c>dotnet-gcdump report</c> what a circuit holds; none: they are deleted.</summary>
     public string? Dumps { get; init; }
 
+    /// <summary>The sizes measured on PostgreSQL, when one is configured; the same as on SQLite unless given.</summary>
+    public int[]? PostgresSizes { get; init; }
+
+    /// <summary>The arguments the run was given, for the report.</summary>
+    public string Arguments { get; init; } = "";
+
     public const string PostgresVariable = "OS2HUB_TEST_POSTGRES";
 
     public static HarnessOptions Parse(string[] args)
@@ -30,11 +36,12 @@ internal sealed record HarnessOptions(int[] Sizes, int Tabs, int Searches, int S
                 "--seconds" => options with { Seconds = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--out" => options with { Output = Path.GetFullPath(Next()) },
                 "--dumps" => options with { Dumps = Path.GetFullPath(Next()) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --small, --sizes 1000,10000, --tabs N, --searches N, --seconds N, --out FILE, --dumps DIR"),
+                "--postgres-sizes" => options with { PostgresSizes = [.. Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))] },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --small, --sizes 1000,10000, --tabs N, --searches N, --seconds N, --out FILE, --dumps DIR, --postgres-sizes 1000,10000"),
             };
         }
 
-        return options;
+        return options with { Arguments = string.Join(' ', args) };
     }
 
     private static string FindRepositoryRoot()

@@ -23,7 +23,7 @@ internal static class PerformanceHarness
 
         if (options.Postgres is { } postgres)
         {
-            foreach (var size in options.Sizes)
+            foreach (var size in options.PostgresSizes ?? options.Sizes)
             {
                 queries.AddRange(await QueryTimings.MeasureAsync("PostgreSQL", size, postgres, log));
             }

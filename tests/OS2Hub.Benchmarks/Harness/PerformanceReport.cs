@@ -14,7 +14,8 @@ internal static class PerformanceReport
         var md = new StringBuilder();
         md.AppendLine("# Ydelse: målinger fra harnessen");
         md.AppendLine();
-        md.AppendLine(Invariant($"Skrevet af `dotnet run -c Release --project tests/OS2Hub.Benchmarks -- harness` {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Tallene måles, de "));
+        var command = (options.Postgres is null ? "" : "tests/with-postgres.sh ") + ("dotnet run -c Release --project tests/OS2Hub.Benchmarks -- harness " + options.Arguments).Trim();
+        md.AppendLine(Invariant($"Skrevet af `{command}` {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Tallene måles, de "));
         md.AppendLine("kræves ikke i testene; CI kører harnessen én gang i lille størrelse (`-- harness --small`), så den ikke rådner.");
         md.AppendLine();
         md.AppendLine(machine);

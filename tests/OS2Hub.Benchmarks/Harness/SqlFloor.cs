@@ -24,6 +24,7 @@ internal static class SqlFloor
         }
 
         await using var command = connection.CreateCommand();
+        command.CommandTimeout = 600;
         var parameters = new Parameters(command);
         var with = With(q, day, parameters);
         var facets = await ReadAsync(command, with + Facets, r => r.GetString(0) == "total" ? r.GetInt64(2) : -1);
