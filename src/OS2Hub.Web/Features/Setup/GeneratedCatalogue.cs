@@ -98,8 +98,8 @@ public sealed class GeneratedCatalogue(IDbContextFactory<OS2HubDbContext> dbFact
     }
 
     /// <summary>
-    /// A few distinct values drawn at random. Shuffling all 10,000 suppliers for each of 50,000 products made the
-    /// generation quadratic (12 minutes at 50,000); drawing until enough are distinct costs only the few drawn.
+    /// A few distinct values drawn at random: drawing until enough are distinct costs only the few drawn, where
+    /// shuffling all 10,000 suppliers for each of 50,000 products cost time in proportion to both.
     /// </summary>
     private static List<int> Pick(Random random, int[] values, int count)
     {
