@@ -28,6 +28,7 @@ try
 {
     database = DatabaseConfiguration.Read(builder.Configuration, builder.Environment.ContentRootPath);
     await DatabaseConfiguration.CheckReachableAsync(database);
+    SingleSignOn.Check(builder.Configuration);
 }
 catch (SetupException e)
 {

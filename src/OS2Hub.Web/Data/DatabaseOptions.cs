@@ -23,8 +23,14 @@ public sealed class OS2HubOptions
     /// </summary>
     public string? FirstSecretariatEmail { get; set; }
 
-    /// <summary>Password for <see cref="FirstSecretariatEmail"/> (at least 12 characters).</summary>
+    /// <summary>
+    /// Password for <see cref="FirstSecretariatEmail"/> (at least 12 characters). Without one, and with
+    /// <see cref="LocalSignIn"/> off, the account is created invited and is linked at its first verified single sign-on.
+    /// </summary>
     public string? FirstSecretariatPassword { get; set; }
+
+    /// <summary>Sign-in with a password. Off where the organisation requires single sign-on: then only the providers let anyone in.</summary>
+    public bool LocalSignIn { get; set; } = true;
 
     /// <summary>
     /// The address of the hub's accessibility statement (tilgængelighedserklæring), which Danish public-sector sites must

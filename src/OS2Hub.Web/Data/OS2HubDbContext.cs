@@ -15,6 +15,7 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Grant> Grants => Set<Grant>();
+    public DbSet<SignInEvent> SignInEvents => Set<SignInEvent>();
     public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
     public DbSet<MembershipEvent> MembershipEvents => Set<MembershipEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();

@@ -40,6 +40,9 @@ public class HubFactory : WebApplicationFactory<Program>
 
     protected virtual bool DemoData => true;
 
+    /// <summary>Settings a subclass adds, e.g. identity providers.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
     /// <summary>Tests make many requests from one address; only the rate-limit tests keep the defaults.</summary>
     protected virtual bool RaiseRateLimits => true;
 
@@ -62,6 +65,11 @@ public class HubFactory : WebApplicationFactory<Program>
         builder.UseSetting("OS2Hub:DemoData", DemoData ? "true" : "false");
         builder.UseSetting("OS2Hub:Email:PickupFolder", MailFolder);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (RaiseRateLimits)
         {
             foreach (var limit in new[] { "SignInPerMinute", "PasswordResetPerHour", "SignInPerAccountPerHour", "PasswordResetPerAccountPerHour", "ApiPerMinute", "ValidatorPerMinute" })

@@ -14,6 +14,17 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     }
 }
 
+internal sealed class SignInEventConfiguration : IEntityTypeConfiguration<SignInEvent>
+{
+    public void Configure(EntityTypeBuilder<SignInEvent> builder)
+    {
+        builder.Property(e => e.Provider).HasMaxLength(50);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(e => new { e.UserId, e.At });
+        builder.HasIndex(e => e.At);
+    }
+}
+
 internal sealed class GrantConfiguration : IEntityTypeConfiguration<Grant>
 {
     public void Configure(EntityTypeBuilder<Grant> builder)

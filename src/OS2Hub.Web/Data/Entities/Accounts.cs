@@ -8,7 +8,56 @@ public class AppUser : IdentityUser
 
     /// <summary>"da" or "en": the language the user last chose, in which e-mails reach them. Null: Danish.</summary>
     public string? PreferredLanguage { get; set; }
+
+    /// <summary>The authenticator time step of the last code accepted, so a code cannot be used twice, not even within its 30 seconds.</summary>
+    public long? LastAuthenticatorStep { get; set; }
     public List<Grant> Grants { get; set; } = [];
+}
+
+public enum SignInMethod
+{
+    Password,
+    Authenticator,
+    RecoveryCode,
+    External,
+}
+
+public enum SignInOutcome
+{
+    Succeeded,
+    Failed,
+    LockedOut,
+
+    /// <summary>The password was right; the second factor is asked next.</summary>
+    SecondFactorRequired,
+
+    /// <summary>An identity provider vouched for someone the hub has no account for.</summary>
+    UnknownAccount,
+
+    /// <summary>The provider did not state the e-mail address as verified, and is not trusted to.</summary>
+    UnverifiedEmail,
+
+    /// <summary>The account is already linked to another identity at the same provider.</summary>
+    LinkConflict,
+
+    /// <summary>First sign-in through a provider: the account is now linked to the provider's subject.</summary>
+    Linked,
+}
+
+/// <summary>
+/// One sign-in attempt, for the secretariat's audit and the user's own view. It never holds the e-mail typed, the
+/// password or a code: an attempt for an address the hub does not know has no user.
+/// </summary>
+public class SignInEvent
+{
+    public long Id { get; set; }
+    public string? UserId { get; set; }
+    public SignInMethod Method { get; set; }
+
+    /// <summary>The identity provider's scheme name for <see cref="SignInMethod.External"/>.</summary>
+    public string? Provider { get; set; }
+    public SignInOutcome Outcome { get; set; }
+    public DateTime At { get; set; }
 }
 
 public enum GrantRole

@@ -39,12 +39,45 @@ public sealed class AccessService(IDbContextFactory<OS2HubDbContext> dbFactory)
         return await ActsForAsync(db, userId, organisationId, ct);
     }
 
-    /// <summary>All the user's grants, for an operation that asks more than one question of them.</summary>
-    public static async Task<UserAccess> ForAsync(OS2HubDbContext db, string? userId, CancellationToken ct) =>
-        userId is null ? UserAccess.None : new UserAccess(await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct));
+    /// <summary>Whether the user holds the secretariat grant but cannot use it until the account has a second factor.</summary>
+    public async Task<bool> SecretariatPausedAsync(string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SecretariatPausedAsync(db, userId, ct);
+    }
 
-    public static Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
-        db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Secretariat, ct);
+    /// <summary>
+    /// The secretariat can change every fact and every grant, so its grant counts only on an account that a password
+    /// alone cannot open: one with the authenticator as second factor, or one without a password (single sign-on,
+    /// where the organisation's provider does the strong part). No setting turns this off.
+    /// </summary>
+    private static readonly System.Linq.Expressions.Expression<Func<AppUser, bool>> HasSecondFactorOrNoPassword =
+        u => u.TwoFactorEnabled || u.PasswordHash == null;
+
+    /// <summary>All the user's grants, for an operation that asks more than one question of them.</summary>
+    public static async Task<UserAccess> ForAsync(OS2HubDbContext db, string? userId, CancellationToken ct)
+    {
+        if (userId is null)
+        {
+            return UserAccess.None;
+        }
+
+        var grants = await db.Grants.AsNoTracking().Where(g => g.UserId == userId).ToListAsync(ct);
+        if (grants.Exists(g => g.Role == GrantRole.Secretariat) && !await db.Users.Where(u => u.Id == userId).AnyAsync(HasSecondFactorOrNoPassword, ct))
+        {
+            grants.RemoveAll(g => g.Role == GrantRole.Secretariat);
+        }
+
+        return new UserAccess(grants);
+    }
+
+    public static async Task<bool> IsSecretariatAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        await db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Secretariat, ct)
+        && await db.Users.Where(u => u.Id == userId).AnyAsync(HasSecondFactorOrNoPassword, ct);
+
+    public static async Task<bool> SecretariatPausedAsync(OS2HubDbContext db, string userId, CancellationToken ct) =>
+        await db.Grants.AnyAsync(g => g.UserId == userId && g.Role == GrantRole.Secretariat, ct)
+        && !await db.Users.Where(u => u.Id == userId).AnyAsync(HasSecondFactorOrNoPassword, ct);
 
     /// <summary>The secretariat, or a produktkoordinator of exactly this product.</summary>
     public static async Task<bool> DecidesAsync(OS2HubDbContext db, string userId, int productId, CancellationToken ct) =>

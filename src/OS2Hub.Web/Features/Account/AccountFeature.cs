@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using OS2Hub.Web.Data;
@@ -23,7 +24,22 @@ public static class AccountFeature
         services.AddCascadingAuthenticationState();
         // Keys in the database: a cookie issued by one instance is valid on another and survives a restart or a redeploy.
         services.AddDataProtection().SetApplicationName("OS2Hub").PersistKeysToDbContext<OS2HubDbContext>();
-        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        authentication.AddIdentityCookies();
+        authentication.AddSingleSignOn(configuration);
+        services.AddScoped<ExternalSignIn>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<AccountService>();
+        // The security stamp check rebuilds the user's claims every half hour; the way they signed in must survive it.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.Identity is ClaimsIdentity current && context.NewPrincipal?.Identity is ClaimsIdentity renewed)
+            {
+                renewed.AddClaims(current.FindAll(c => c.Type is SignInClaims.Provider or "amr").Select(c => new Claim(c.Type, c.Value)));
+            }
+
+            return Task.CompletedTask;
+        });
         // Served over HTTPS (the public address says so): cookies are Secure and carry the __Host- prefix, which the browser
         // accepts only from a secure origin, for the whole site and without a Domain, so no subdomain can set or read them.
         var https = (configuration.GetSection(OS2HubOptions.Section).Get<OS2HubOptions>() ?? new OS2HubOptions()).PublicBaseUrl.Scheme == Uri.UriSchemeHttps;
@@ -59,6 +75,7 @@ public static class AccountFeature
             .AddEntityFrameworkStores<OS2HubDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<DanishIdentityErrorDescriber>();
         return services;
     }

@@ -19,13 +19,20 @@ public sealed class AccountSeeder(UserManager<AppUser> users, IDbContextFactory<
         new("leverandoer" + DemoDomain, "Demo-Leverandoer-1", "Leverandørkontakt, Digital Identity (demo)", GrantRole.SupplierContact, null, "leverandoer:Digital Identity ApS"),
     ];
 
+    /// <summary>
+    /// The demo secretariat's authenticator key (the README prints it): its grant works only with a second factor, and
+    /// a newcomer or a browser test must still get in. Gone with the demo accounts.
+    /// </summary>
+    public const string DemoAuthenticatorKey = "OSTOHUBDEMOSEKRETARIATNOEGLEABCD";
+
     public async Task EnsureDemoAccountsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         foreach (var account in DemoAccounts)
         {
-            if (await users.FindByEmailAsync(account.Email) is not null)
+            if (await users.FindByEmailAsync(account.Email) is { } existing)
             {
+                await EnsureDemoSecondFactorAsync(existing, account);
                 continue;
             }
 
@@ -44,9 +51,21 @@ public sealed class AccountSeeder(UserManager<AppUser> users, IDbContextFactory<
                 OrganisationId = account.OrganisationKey is null ? null : await db.Organisations.Where(o => o.ReferenceKey == account.OrganisationKey).Select(o => (int?)o.Id).SingleAsync(ct),
                 CreatedAt = DateTime.UtcNow,
             });
+            await EnsureDemoSecondFactorAsync(user, account);
         }
 
         await db.SaveChangesAsync(ct);
+    }
+
+    private async Task EnsureDemoSecondFactorAsync(AppUser user, DemoAccount account)
+    {
+        if (account.Role != GrantRole.Secretariat || user.TwoFactorEnabled)
+        {
+            return;
+        }
+
+        await users.SetAuthenticationTokenAsync(user, TwoFactor.KeyStore, TwoFactor.KeyName, DemoAuthenticatorKey);
+        await users.SetTwoFactorEnabledAsync(user, true);
     }
 
     public async Task RemoveDemoAccountsAsync(CancellationToken ct)
@@ -59,20 +78,24 @@ public sealed class AccountSeeder(UserManager<AppUser> users, IDbContextFactory<
         }
     }
 
-    public async Task EnsureFirstSecretariatAsync(string? email, string? password, CancellationToken ct)
+    /// <param name="localSignIn">
+    /// Off: the account is created without a password, invited, and linked at its first sign-in through a provider
+    /// that vouches for this e-mail address.
+    /// </param>
+    public async Task EnsureFirstSecretariatAsync(string? email, string? password, bool localSignIn, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email) is not null)
         {
             return;
         }
 
-        if (string.IsNullOrEmpty(password))
+        if (string.IsNullOrEmpty(password) && localSignIn)
         {
             throw new InvalidOperationException("OS2Hub:FirstSecretariatEmail is set, but OS2Hub:FirstSecretariatPassword is missing.");
         }
 
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Sekretariatet" };
-        var created = await users.CreateAsync(user, password);
+        var created = localSignIn ? await users.CreateAsync(user, password!) : await users.CreateAsync(user);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException($"The first secretariat account could not be created: {string.Join(" ", created.Errors.Select(e => e.Description))}");

@@ -21,4 +21,6 @@ public static class AccountTexts
     public static string ConfirmRequired => Texts.Get("Account_ConfirmRequired");
 
     public static string ConfirmDiffers => Texts.Get("Account_ConfirmDiffers");
+
+    public static string CodeRequired => Texts.Get("TwoFactor_CodeRequired");
 }

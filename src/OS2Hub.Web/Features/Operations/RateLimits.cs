@@ -101,7 +101,7 @@ public static class RateLimits
                 var post = HttpMethods.IsPost(context.Request.Method);
                 return (path, post) switch
                 {
-                    _ when post && path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase) =>
+                    _ when post && (path.Equals("/konto/log-ind", StringComparison.OrdinalIgnoreCase) || path.Equals("/konto/log-ind/totrin", StringComparison.OrdinalIgnoreCase)) =>
                         Window($"sign-in:{address}", limits.SignInPerMinute, TimeSpan.FromMinutes(1)),
                     _ when post && path.Equals("/konto/glemt-adgangskode", StringComparison.OrdinalIgnoreCase) =>
                         Window($"reset:{address}", limits.PasswordResetPerHour, TimeSpan.FromHours(1)),

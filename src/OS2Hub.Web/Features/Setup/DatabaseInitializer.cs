@@ -52,7 +52,7 @@ public sealed class DatabaseInitializer(IServiceScopeFactory scopes) : IHostedLi
             await accounts.RemoveDemoAccountsAsync(cancellationToken);
         }
 
-        await accounts.EnsureFirstSecretariatAsync(options.FirstSecretariatEmail, options.FirstSecretariatPassword, cancellationToken);
+        await accounts.EnsureFirstSecretariatAsync(options.FirstSecretariatEmail, options.FirstSecretariatPassword, options.LocalSignIn, cancellationToken);
     }
 
     /// <summary>

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using Microsoft.Extensions.Options;
 using OS2Hub.Web.Features.Access;
+using OS2Hub.Web.Features.Account;
 using OS2Hub.Web.Features.Email;
 using OS2Hub.Web.Features.Localization;
 
@@ -28,7 +30,13 @@ public sealed record InviteInput
 /// account without a password and e-mails a link to set one. Grants are read on every action, so a revoked grant
 /// stops working at once, also for a user with a page already open.
 /// </summary>
-public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactory, UserManager<AppUser> users, IEmailSender email, TimeProvider clock)
+public sealed class UserAdminService(
+    IDbContextFactory<OS2HubDbContext> dbFactory,
+    UserManager<AppUser> users,
+    IEmailSender email,
+    TimeProvider clock,
+    IOptions<OS2HubOptions> hub,
+    IOptions<SingleSignOnOptions> sso)
 {
     public async Task<IReadOnlyList<UserInfo>?> ListAsync(string actorId, CancellationToken ct = default)
     {
@@ -103,7 +111,19 @@ public sealed class UserAdminService(IDbContextFactory<OS2HubDbContext> dbFactor
         db.Grants.Add(new Grant { UserId = user.Id, Role = input.Role, ProductId = Scoped(input).ProductId, OrganisationId = Scoped(input).OrganisationId, CreatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);
 
-        if (isNew)
+        if (isNew && !hub.Value.LocalSignIn)
+        {
+            // No passwords here: the invitation names the providers, and the first verified sign-in links the account.
+            var providers = string.Join(" / ", sso.Value.Providers.Select(p => p.DisplayName));
+            string subject, body;
+            using (Texts.In(user.PreferredLanguage))
+            {
+                (subject, body) = (Texts.Get("Email_InvitationSubject"), Texts.Format("Email_InvitationSsoBody", user.DisplayName, providers, new Uri(siteBase, "konto/log-ind")));
+            }
+
+            await email.SendAsync(address!, subject, body, ct);
+        }
+        else if (isNew)
         {
             var token = await users.GeneratePasswordResetTokenAsync(user);
             var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

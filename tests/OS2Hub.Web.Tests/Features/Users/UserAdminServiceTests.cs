@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using OS2Hub.Web.Features.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,11 +36,13 @@ public sealed class UserAdminServiceTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private (UserAdminService Admin, RecordingEmailSender Email, IServiceScope Scope) Create()
+    private (UserAdminService Admin, RecordingEmailSender Email, IServiceScope Scope) Create(bool localSignIn = true)
     {
         var scope = _services.CreateScope();
         var email = new RecordingEmailSender();
-        return (new UserAdminService(_db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, FixedClock.Default), email, scope);
+        var sso = new SingleSignOnOptions { Providers = [new OidcProvider { Name = "os2faktor", DisplayName = "OS2faktor" }] };
+        return (new UserAdminService(_db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, FixedClock.Default,
+            Options.Create(new OS2HubOptions { LocalSignIn = localSignIn }), Options.Create(sso)), email, scope);
     }
 
     [Fact]
