@@ -10,12 +10,33 @@ public sealed class ImportHttpTests(HubFactory factory) : IClassFixture<HubFacto
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>
+    /// One signed-in client per account for the whole class: the secretariat signs in with an authenticator code,
+    /// and the hub accepts each code once, so signing in for every row would wait for new codes.
+    /// </summary>
     private async Task<HttpClient> SignedInAsync(string email, string password)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        Assert.Equal(HttpStatusCode.Redirect, (await HttpForms.SignInAsync(client, email, password)).StatusCode);
-        return client;
+        var clients = s_clients.GetOrCreateValue(factory);
+        await s_gate.WaitAsync(Ct);
+        try
+        {
+            if (!clients.TryGetValue(email, out var client))
+            {
+                client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+                Assert.Equal(HttpStatusCode.Redirect, (await HttpForms.SignInAsync(client, email, password)).StatusCode);
+                clients[email] = client;
+            }
+
+            return client;
+        }
+        finally
+        {
+            s_gate.Release();
+        }
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HubFactory, Dictionary<string, HttpClient>> s_clients = [];
+    private static readonly SemaphoreSlim s_gate = new(1, 1);
 
     [Theory]
     [InlineData("/administration/import/skabelon/medlemskaber.xlsx")]

@@ -29,7 +29,7 @@ public static partial class HttpForms
     {
         ArgumentNullException.ThrowIfNull(client);
         var response = await PostFormAsync(client, "/konto/log-ind", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        if (response.Headers.Location?.OriginalString.StartsWith("/konto/log-ind/totrin", StringComparison.Ordinal) != true)
+        if (Redirect(response)?.StartsWith("/konto/log-ind/totrin", StringComparison.Ordinal) != true)
         {
             return response;
         }
@@ -37,8 +37,15 @@ public static partial class HttpForms
         var key = authenticatorKey ?? (email == "sekretariat" + Web.Features.Account.AccountSeeder.DemoDomain ? Web.Features.Account.AccountSeeder.DemoAuthenticatorKey : null)
             ?? throw new InvalidOperationException($"{email} asks for a second factor, and the test gave no authenticator key.");
         var code = await OS2Hub.Tests.AuthenticatorCodes.NextAsync(key, TestContext.Current.CancellationToken);
-        var path = response.Headers.Location!.OriginalString;
+        var path = Redirect(response)!;
         return await PostFormAsync(client, path, "second-factor", new() { ["Input.Code"] = code });
+    }
+
+    /// <summary>Where a response redirects to, as a path on the site (the app writes some redirects as absolute addresses).</summary>
+    public static string? Redirect(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.Location is not { } location ? null : location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
 
     [GeneratedRegex("__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
