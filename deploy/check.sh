@@ -87,7 +87,8 @@ post_form() { # base out path handler field=value...
     curl -sk --resolve "$host:$tls:127.0.0.1" -H "X-Forwarded-Proto: https" -H "Cookie: $cookies" -D "$out.headers" -o "$out.body" "${args[@]}" "$base$path"
 }
 
-post_form "$tlsurl" "$work/tls.jar" /konto/log-ind login "Input.Email=sekretariat@demo.os2hub.dk" "Input.Password=Demo-Sekretariat-1"
+# The product coordinator: the secretariat would need its authenticator code here as well.
+post_form "$tlsurl" "$work/tls.jar" /konto/log-ind login "Input.Email=produktkoordinator@demo.os2hub.dk" "Input.Password=Demo-Produktkoordinator-1"
 grep -i '^set-cookie: __Host-OS2Hub=' "$work/tls.jar.headers" | grep -qi 'secure' || fail "no Secure __Host-OS2Hub cookie over TLS"
 cookie=$(grep -i '^set-cookie: __Host-OS2Hub=' "$work/tls.jar.headers" | sed 's/^[Ss]et-[Cc]ookie: \([^;]*\).*/\1/' | tr -d '\r')
 echo "ok: signed in through nginx with a Secure __Host- cookie"
