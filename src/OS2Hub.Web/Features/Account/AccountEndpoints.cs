@@ -42,8 +42,10 @@ public static class AccountEndpoints
             };
         });
 
-        endpoints.MapGet("/konto/persondata", async (ClaimsPrincipal user, AccountService accounts, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/konto/persondata", async (ClaimsPrincipal user, HttpContext http, AccountService accounts, TimeProvider clock, CancellationToken ct) =>
         {
+            // Personal data: no shared cache or back button may keep a copy.
+            http.Response.Headers.CacheControl = "no-store";
             var data = user.FindFirstValue(ClaimTypes.NameIdentifier) is { } id ? await accounts.PersonalDataAsync(id, ct) : null;
             return data is null
                 ? Results.NotFound()

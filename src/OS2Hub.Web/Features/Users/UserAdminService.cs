@@ -14,7 +14,16 @@ namespace OS2Hub.Web.Features.Users;
 
 public sealed record GrantInfo(int Id, GrantRole Role, string? Scope);
 
-public sealed record UserInfo(string Id, string DisplayName, string Email, bool HasPassword, IReadOnlyList<GrantInfo> Grants);
+public sealed record UserInfo(string Id, string DisplayName, string Email, bool HasPassword, IReadOnlyList<GrantInfo> Grants)
+{
+    public bool TwoFactor { get; init; }
+
+    /// <summary>The identity providers the account is linked to, by display name.</summary>
+    public IReadOnlyList<string> Providers { get; init; } = [];
+
+    /// <summary>Holds the secretariat grant, but a password alone opens the account, so the grant does nothing yet.</summary>
+    public bool SecretariatPaused => HasPassword && !TwoFactor && Grants.Any(g => g.Role == GrantRole.Secretariat);
+}
 
 public sealed record InviteInput
 {
@@ -49,12 +58,17 @@ public sealed class UserAdminService(
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, HasPassword = u.PasswordHash != null,
+                u.Id, u.DisplayName, u.Email, HasPassword = u.PasswordHash != null, u.TwoFactorEnabled,
                 Grants = u.Grants.Select(g => new { g.Id, g.Role, Product = g.Product!.Name, Organisation = g.Organisation!.Name }).ToList(),
             })
             .AsSplitQuery().ToListAsync(ct);
+        var logins = (await db.UserLogins.AsNoTracking().Select(l => new { l.UserId, l.LoginProvider }).ToListAsync(ct)).ToLookup(l => l.UserId, l => l.LoginProvider);
         return rows.Select(u => new UserInfo(u.Id, u.DisplayName, u.Email ?? "", u.HasPassword,
-            u.Grants.Select(g => new GrantInfo(g.Id, g.Role, g.Product ?? g.Organisation)).ToList())).ToList();
+            u.Grants.Select(g => new GrantInfo(g.Id, g.Role, g.Product ?? g.Organisation)).ToList())
+        {
+            TwoFactor = u.TwoFactorEnabled,
+            Providers = logins[u.Id].Select(p => sso.Value.Find(p)?.DisplayName ?? p).ToList(),
+        }).ToList();
     }
 
     public async Task<OperationResult> InviteAsync(string actorId, InviteInput input, Uri siteBase, CancellationToken ct = default)
