@@ -63,6 +63,8 @@ public sealed class LocalizationTests
     [InlineData(typeof(ContactRoleKind), "ContactRole")]
     [InlineData(typeof(PersonalDataAccess), "Access")]
     [InlineData(typeof(ProductFact), "Fact")]
+    [InlineData(typeof(SignInMethod), "SignInMethod")]
+    [InlineData(typeof(SignInOutcome), "SignInOutcome")]
     [InlineData(typeof(OS2Hub.Web.Features.Products.DependencyReason), "Dependency")]
     [InlineData(typeof(OS2Hub.Web.Features.Economy.QuoteProblem), "QuoteProblem")]
     [InlineData(typeof(OS2Hub.Web.Features.Economy.PopulationChangeKind), "PopImport")]
