@@ -43,6 +43,11 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<ImportChange> ImportChanges => Set<ImportChange>();
     public DbSet<CatalogStamp> CatalogStamps => Set<CatalogStamp>();
+    public DbSet<Wish> Wishes => Set<Wish>();
+    public DbSet<WishSupport> WishSupports => Set<WishSupport>();
+    public DbSet<WishPledge> WishPledges => Set<WishPledge>();
+    public DbSet<WishComment> WishComments => Set<WishComment>();
+    public DbSet<WishEvent> WishEvents => Set<WishEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,9 @@ public static class UrlWords
         [OrganisationKind.OtherPublic] = "andenoffentlig", [OrganisationKind.Company] = "virksomhed",
         [SupplierRole.Unknown] = "ukendt", [SupplierRole.Development] = "udvikling", [SupplierRole.Maintenance] = "vedligeholdelse",
         [SupplierRole.Hosting] = "drifthosting", [SupplierRole.Support] = "support", [SupplierRole.Consulting] = "raadgivning",
+        [WishStatus.New] = "ny", [WishStatus.UnderReview] = "undervurdering", [WishStatus.Prioritised] = "prioriteret",
+        [WishStatus.InDevelopment] = "iudvikling", [WishStatus.Delivered] = "leveret", [WishStatus.Rejected] = "afvist", [WishStatus.Merged] = "lagtsammen",
+        [Wishes.WishSort.Support] = "stoette", [Wishes.WishSort.Priority] = "prioritet", [Wishes.WishSort.Newest] = "nyeste",
     };
 
     public static string Word<T>(T value) where T : struct, Enum => Words[value];

@@ -7,6 +7,7 @@ using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Import;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Features.Memberships;
+using OS2Hub.Web.Tests.Features.Wishes;
 using OS2Hub.Web.Tests.Infrastructure;
 
 namespace OS2Hub.Web.Tests.Features;
@@ -20,6 +21,7 @@ namespace OS2Hub.Web.Tests.Features;
 public sealed class AuthorizationMatrixTests : IDisposable
 {
     private readonly TestDatabase _db = TestDatabase.Create();
+    private Dictionary<string, int> _wishes = [];
 
     public void Dispose() => _db.Dispose();
 
@@ -64,6 +66,28 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "fee-sheet",        "Alfa",                  false },  // co-owns Alfa, still sets no fees
         { "it-frederikshavn",  "size-class",       "Region Prøve",          false },
         { "it-frederikshavn",  "population-import","Frederikshavn",         false },
+        { "it-frederikshavn","wish-raise",              "Frederikshavn→Alfa",     true },  // its own co-owning authority
+        { "it-frederikshavn","wish-raise",              "Helsingør→Alfa",         false },  // another authority
+        { "it-frederikshavn","wish-raise",              "Frederikshavn→Beta",     false },  // not a co-owner of Beta
+        { "it-frederikshavn","wish-propose",            "Leverandør→Alfa",        false },
+        { "it-frederikshavn","wish-comment",            "Alfa/1",                 true },
+        { "it-frederikshavn","wish-comment",            "Beta/1",                 false },
+        { "it-frederikshavn","wish-supplier-estimate",  "Alfa/1",                 false },  // a co-owner comments, the supplier estimates
+        { "it-frederikshavn","wish-support",            "Frederikshavn→Alfa/1",   true },
+        { "it-frederikshavn","wish-support",            "Helsingør→Alfa/2",       false },
+        { "it-frederikshavn","wish-interest",           "Frederikshavn→Beta/1",   true },  // not a co-owner: interest, shown apart
+        { "it-frederikshavn","wish-pledge",             "Frederikshavn→Alfa/1",   true },
+        { "it-frederikshavn","wish-pledge",             "Helsingør→Alfa/1",       false },
+        { "it-frederikshavn","wish-pledge",             "Frederikshavn→Beta/1",   false },  // only co-owners co-fund
+        { "it-frederikshavn","wish-withdraw-support",   "Frederikshavn→Alfa/4",   true },
+        { "it-frederikshavn","wish-withdraw-support",   "Helsingør→Alfa/1",       false },
+        { "it-frederikshavn","wish-withdraw-pledge",    "Frederikshavn→Alfa/4",   true },
+        { "it-frederikshavn","wish-status",             "Alfa/1",                 false },
+        { "it-frederikshavn","wish-reorder",            "Alfa/3",                 false },
+        { "it-frederikshavn","wish-merge",              "Alfa/1→Alfa/2",          false },
+        { "it-frederikshavn","wish-hide",               "Alfa/1",                 false },
+        { "it-frederikshavn","wish-redact",             "Alfa/1",                 false },
+        { "it-frederikshavn","wish-estimate",           "Alfa/1",                 false },
 
         { "pk-alfa",           "approve",          "København→Alfa",        true },   // own product
         { "pk-alfa",           "approve",          "Frederikshavn→Beta",    false },  // other product
@@ -109,6 +133,26 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "economy-key",      "-",                     false },  // the generalforsamling's decision, recorded by the secretariat
         { "pk-alfa",           "size-class",       "Region Prøve",          false },
         { "pk-alfa",           "population-import","Frederikshavn",         false },
+        { "pk-alfa",         "wish-raise",              "Helsingør→Alfa",         true },  // names a co-owner
+        { "pk-alfa",         "wish-raise",              "København→Alfa",         false },  // not a co-owner
+        { "pk-alfa",         "wish-raise",              "Helsingør→Beta",         false },
+        { "pk-alfa",         "wish-comment",            "Alfa/1",                 true },
+        { "pk-alfa",         "wish-comment",            "Beta/1",                 false },
+        { "pk-alfa",         "wish-supplier-estimate",  "Alfa/1",                 false },
+        { "pk-alfa",         "wish-support",            "Frederikshavn→Alfa/1",   false },  // decides, does not act for the authority
+        { "pk-alfa",         "wish-pledge",             "Frederikshavn→Alfa/1",   false },
+        { "pk-alfa",         "wish-withdraw-pledge",    "Frederikshavn→Alfa/4",   false },
+        { "pk-alfa",         "wish-status",             "Alfa/1",                 true },
+        { "pk-alfa",         "wish-status",             "Beta/1",                 false },
+        { "pk-alfa",         "wish-reorder",            "Alfa/3",                 true },
+        { "pk-alfa",         "wish-merge",              "Alfa/1→Alfa/2",          true },
+        { "pk-alfa",         "wish-merge",              "Beta/1→Alfa/1",          false },
+        { "pk-alfa",         "wish-hide",               "Alfa/1",                 true },
+        { "pk-alfa",         "wish-hide",               "Beta/1",                 false },
+        { "pk-alfa",         "wish-redact",             "Alfa/1",                 true },
+        { "pk-alfa",         "wish-redact",             "Beta/1",                 false },
+        { "pk-alfa",         "wish-estimate",           "Alfa/1",                 true },
+        { "pk-alfa",         "wish-estimate",           "Beta/1",                 false },
 
         { "sekretariat",       "request",          "Helsingør→Gamma",       true },
         { "sekretariat",       "withdraw",         "Helsingør→Beta",        true },
@@ -145,6 +189,20 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "fee-sheet",        "Beta",                  true },
         { "sekretariat",       "size-class",       "Region Prøve",          true },
         { "sekretariat",       "population-import","Frederikshavn",         true },
+        { "sekretariat",     "wish-raise",              "Helsingør→Alfa",         true },
+        { "sekretariat",     "wish-raise",              "Helsingør→Beta",         false },  // only for a co-owning authority
+        { "sekretariat",     "wish-comment",            "Beta/1",                 true },
+        { "sekretariat",     "wish-support",            "Helsingør→Alfa/2",       true },
+        { "sekretariat",     "wish-interest",           "København→Alfa/1",       true },
+        { "sekretariat",     "wish-pledge",             "Frederikshavn→Alfa/1",   false },  // the authority's money: its IT-koordinator pledges
+        { "sekretariat",     "wish-withdraw-support",   "Frederikshavn→Alfa/4",   true },
+        { "sekretariat",     "wish-withdraw-pledge",    "Frederikshavn→Alfa/4",   false },
+        { "sekretariat",     "wish-status",             "Beta/1",                 true },
+        { "sekretariat",     "wish-reorder",            "Alfa/3",                 true },
+        { "sekretariat",     "wish-merge",              "Alfa/1→Alfa/2",          true },
+        { "sekretariat",     "wish-hide",               "Beta/1",                 true },
+        { "sekretariat",     "wish-redact",             "Beta/1",                 true },
+        { "sekretariat",     "wish-estimate",           "Beta/1",                 true },
 
         // Holds the secretariat grant, but the account has a password and no second factor: the grant waits for one.
         { "sekr-uden-totrin", "request",           "Helsingør→Gamma",       false },
@@ -182,6 +240,17 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekr-uden-totrin", "fee-sheet",         "Beta",                  false },
         { "sekr-uden-totrin", "size-class",        "Region Prøve",          false },
         { "sekr-uden-totrin", "population-import", "Frederikshavn",         false },
+        { "sekr-uden-totrin","wish-raise",              "Helsingør→Alfa",         false },
+        { "sekr-uden-totrin","wish-comment",            "Beta/1",                 false },
+        { "sekr-uden-totrin","wish-support",            "Helsingør→Alfa/2",       false },
+        { "sekr-uden-totrin","wish-interest",           "København→Alfa/1",       false },
+        { "sekr-uden-totrin","wish-withdraw-support",   "Frederikshavn→Alfa/4",   false },
+        { "sekr-uden-totrin","wish-status",             "Beta/1",                 false },
+        { "sekr-uden-totrin","wish-reorder",            "Alfa/3",                 false },
+        { "sekr-uden-totrin","wish-merge",              "Alfa/1→Alfa/2",          false },
+        { "sekr-uden-totrin","wish-hide",               "Beta/1",                 false },
+        { "sekr-uden-totrin","wish-redact",             "Beta/1",                 false },
+        { "sekr-uden-totrin","wish-estimate",           "Beta/1",                 false },
 
         { "leverandoer",       "request",          "Frederikshavn→Gamma",   false },
         { "leverandoer",       "withdraw",         "Frederikshavn→Beta",    false },
@@ -210,6 +279,22 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "fee-sheet",        "Alfa",                  false },  // supplier on Alfa
         { "leverandoer",       "size-class",       "Region Prøve",          false },
         { "leverandoer",       "population-import","Frederikshavn",         false },
+        { "leverandoer",     "wish-propose",            "Leverandør→Alfa",        true },  // its product: 'foreslået af leverandør'
+        { "leverandoer",     "wish-propose",            "Leverandør→Beta",        false },  // does not supply Beta
+        { "leverandoer",     "wish-raise",              "Frederikshavn→Alfa",     false },
+        { "leverandoer",     "wish-comment",            "Alfa/1",                 true },
+        { "leverandoer",     "wish-supplier-estimate",  "Alfa/1",                 true },
+        { "leverandoer",     "wish-comment",            "Beta/1",                 false },
+        { "leverandoer",     "wish-support",            "Leverandør→Alfa/1",      false },
+        { "leverandoer",     "wish-interest",           "Frederikshavn→Beta/1",   false },
+        { "leverandoer",     "wish-pledge",             "Frederikshavn→Alfa/1",   false },
+        { "leverandoer",     "wish-withdraw-support",   "Frederikshavn→Alfa/4",   false },
+        { "leverandoer",     "wish-status",             "Alfa/1",                 false },
+        { "leverandoer",     "wish-reorder",            "Alfa/3",                 false },
+        { "leverandoer",     "wish-merge",              "Alfa/1→Alfa/2",          false },
+        { "leverandoer",     "wish-hide",               "Alfa/1",                 false },
+        { "leverandoer",     "wish-redact",             "Alfa/1",                 false },
+        { "leverandoer",     "wish-estimate",           "Alfa/1",                 false },
 
         { "uden-rolle",        "request",          "Frederikshavn→Gamma",   false },
         { "uden-rolle",        "withdraw",         "Frederikshavn→Beta",    false },
@@ -240,6 +325,21 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "fee-sheet",        "Alfa",                  false },
         { "uden-rolle",        "size-class",       "Region Prøve",          false },
         { "uden-rolle",        "population-import","Frederikshavn",         false },
+        { "uden-rolle",      "wish-raise",              "Frederikshavn→Alfa",     false },
+        { "uden-rolle",      "wish-propose",            "Leverandør→Alfa",        false },
+        { "uden-rolle",      "wish-comment",            "Alfa/1",                 false },
+        { "uden-rolle",      "wish-supplier-estimate",  "Alfa/1",                 false },
+        { "uden-rolle",      "wish-support",            "Frederikshavn→Alfa/1",   false },
+        { "uden-rolle",      "wish-interest",           "København→Alfa/1",       false },
+        { "uden-rolle",      "wish-pledge",             "Frederikshavn→Alfa/1",   false },
+        { "uden-rolle",      "wish-withdraw-support",   "Frederikshavn→Alfa/4",   false },
+        { "uden-rolle",      "wish-withdraw-pledge",    "Frederikshavn→Alfa/4",   false },
+        { "uden-rolle",      "wish-status",             "Alfa/1",                 false },
+        { "uden-rolle",      "wish-reorder",            "Alfa/3",                 false },
+        { "uden-rolle",      "wish-merge",              "Alfa/1→Alfa/2",          false },
+        { "uden-rolle",      "wish-hide",               "Alfa/1",                 false },
+        { "uden-rolle",      "wish-redact",             "Alfa/1",                 false },
+        { "uden-rolle",      "wish-estimate",           "Alfa/1",                 false },
     };
 
     /// <summary>A secretariat holder whose account has a password (any hash: nobody signs in here) and no second factor.</summary>
@@ -257,6 +357,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
     public async Task ActionIsAllowedOnlyWhereTheTableSays(string user, string action, string target, bool allowed)
     {
         var w = await WorkflowWorld.CreateAsync(_db);
+        _wishes = await WishWorld.SeedAsync(_db, w);
         await AddSecretariatWithoutSecondFactorAsync();
         if (action == "bulk-undo")
         {
@@ -385,6 +486,42 @@ public sealed class AuthorizationMatrixTests : IDisposable
             case "population-import":
                 var file = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("\"OMRÅDE\";\"TID\";\"INDHOLD\"\n\"813 Frederikshavn\";\"2026K1\";57523\n"));
                 return await new PopulationImport(_db, clock).ApplyAsync(user, file, ct);
+            case "wish-raise" or "wish-propose":
+                var (raisedFor, raisedOn) = Split(target, '→');
+                return await WishWorld.Service(_db).RaiseAsync(user, new OS2Hub.Web.Features.Wishes.WishInput
+                {
+                    ProductId = w.Products[raisedOn], OrganisationId = w.Organisations[raisedFor], Title = "Nyt ønske", Need = "Et behov",
+                }, ct);
+            case "wish-comment" or "wish-supplier-estimate":
+                return await WishWorld.Service(_db).CommentAsync(user, _wishes[target], "En kommentar", action == "wish-supplier-estimate" ? 80_000 : null, ct);
+            case "wish-support" or "wish-interest":
+                var (supporter, supported) = Split(target, '→');
+                return await WishWorld.Service(_db).SupportAsync(user, _wishes[supported], w.Organisations[supporter], "Det betyder meget for os", ct);
+            case "wish-withdraw-support":
+                var (withdrawer, withdrawn) = Split(target, '→');
+                return await WishWorld.Service(_db).WithdrawSupportAsync(user, _wishes[withdrawn], w.Organisations[withdrawer], ct);
+            case "wish-pledge":
+                var (pledger, pledged) = Split(target, '→');
+                return await WishWorld.Service(_db).PledgeAsync(user, _wishes[pledged], w.Organisations[pledger], ct);
+            case "wish-withdraw-pledge":
+                var (unpledger, unpledged) = Split(target, '→');
+                return await WishWorld.Service(_db).WithdrawPledgeAsync(user, _wishes[unpledged], w.Organisations[unpledger], ct);
+            case "wish-status":
+                return await WishWorld.Service(_db).SetStatusAsync(user, _wishes[target], new OS2Hub.Web.Features.Wishes.StatusInput
+                {
+                    Status = WishStatus.Prioritised, Forum = DecisionForum.CoordinationGroup, DecidedOn = new DateOnly(2026, 11, 20),
+                }, ct);
+            case "wish-reorder":
+                return await WishWorld.Service(_db).MoveAsync(user, _wishes[target], -1, ct);
+            case "wish-merge":
+                var (merged, mergedInto) = Split(target, '→');
+                return await WishWorld.Service(_db).MergeAsync(user, _wishes[merged], _wishes[mergedInto], ct);
+            case "wish-hide":
+                return await WishWorld.Service(_db).HideAsync(user, _wishes[target], true, ct);
+            case "wish-redact":
+                return await WishWorld.Service(_db).RedactAsync(user, _wishes[target], "Fjernet titel", ct);
+            case "wish-estimate":
+                return await WishWorld.Service(_db).SetEstimateAsync(user, _wishes[target], 250_000, 2027, ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
@@ -457,6 +594,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
             $"{await db.WorkingGroups.CountAsync(ct)}:{await db.ProductSources.CountAsync(ct)}:{await db.Categories.CountAsync(ct)}:{await db.PopulationFigures.CountAsync(ct)}",
             $"{await db.MembershipEvents.CountAsync(ct)}:{await db.ChangeLog.CountAsync(ct)}:{await db.FeeSheetChanges.CountAsync(ct)}",
             $"{await db.PersonalDataAccessLog.CountAsync(ct)}:{await db.OutgoingEmails.CountAsync(ct)}:{await db.ImportBatches.CountAsync(b => b.UndoneAt != null, ct)}",
+            string.Join("|", await db.Wishes.OrderBy(x => x.Id).Select(x => $"{x.Id}:{x.Title}:{x.Description}:{x.Status}:{x.Rank}:{x.EstimatedCost}:{x.HiddenAt}:{x.RedactedAt}:{x.MergedIntoId}").ToListAsync(ct)),
+            string.Join("|", await db.WishSupports.OrderBy(x => x.WishId).ThenBy(x => x.OrganisationId).Select(x => $"{x.WishId}:{x.OrganisationId}").ToListAsync(ct)),
+            string.Join("|", await db.WishPledges.OrderBy(x => x.WishId).ThenBy(x => x.OrganisationId).Select(x => $"{x.WishId}:{x.OrganisationId}").ToListAsync(ct)),
+            $"{await db.WishComments.CountAsync(ct)}:{await db.WishEvents.CountAsync(ct)}:{await db.Notifications.CountAsync(ct)}",
         };
         return string.Join("#", parts);
     }

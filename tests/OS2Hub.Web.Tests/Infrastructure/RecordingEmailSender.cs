@@ -8,9 +8,14 @@ public sealed class RecordingEmailSender : IEmailSender
 {
     public ConcurrentQueue<(string Recipient, string Subject, string Text)> Sent { get; } = new();
 
-    public Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default)
+    /// <summary>Every message as sent, with its one-click unsubscribe address where it has one.</summary>
+    public ConcurrentQueue<EmailMessage> Messages { get; } = new();
+
+    public Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {
-        Sent.Enqueue((recipient, subject, text));
+        ArgumentNullException.ThrowIfNull(message);
+        Sent.Enqueue((message.Recipient, message.Subject, message.Text));
+        Messages.Enqueue(message);
         return Task.CompletedTask;
     }
 }

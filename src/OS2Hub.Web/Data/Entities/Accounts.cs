@@ -11,6 +11,9 @@ public class AppUser : IdentityUser
 
     /// <summary>The authenticator time step of the last code accepted, so a code cannot be used twice, not even within its 30 seconds.</summary>
     public long? LastAuthenticatorStep { get; set; }
+
+    /// <summary>The person clicked "stop these e-mails" on a wish e-mail (RFC 8058); the in-hub notifications still come.</summary>
+    public bool WishEmailsOff { get; set; }
     public List<Grant> Grants { get; set; } = [];
 }
 

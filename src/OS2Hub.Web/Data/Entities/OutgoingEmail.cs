@@ -12,6 +12,9 @@ public class OutgoingEmail
     public required string Body { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Where one click stops this kind of e-mail (List-Unsubscribe, RFC 8058); null for mail a person cannot opt out of.</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     /// <summary>Not before this moment: now for a new e-mail, later after each failure.</summary>
     public DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }

@@ -20,16 +20,21 @@ public sealed class EmailOptions
     public string PickupFolder { get; set; } = "App_Data/mail";
 }
 
+/// <summary>One plain-text e-mail; with <paramref name="UnsubscribeUrl"/> it carries RFC 8058's one-click unsubscribe headers.</summary>
+public sealed record EmailMessage(string Recipient, string Subject, string Text, string? UnsubscribeUrl = null);
+
 /// <summary>What features call to send an e-mail (the outbox: it returns at once).</summary>
 public interface IEmailSender
 {
-    Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default);
+    Task SendAsync(EmailMessage message, CancellationToken ct = default);
+
+    Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default) => SendAsync(new EmailMessage(recipient, subject, text), ct);
 }
 
 /// <summary>What the outbox's sender calls to hand one e-mail to SMTP (or the pickup folder); it may throw.</summary>
 public interface IEmailTransport
 {
-    Task DeliverAsync(string recipient, string subject, string text, CancellationToken ct = default);
+    Task DeliverAsync(EmailMessage email, CancellationToken ct = default);
 }
 
 /// <summary>
@@ -38,14 +43,22 @@ public interface IEmailTransport
 /// </summary>
 public sealed class EmailTransport(IOptions<EmailOptions> options, IHostEnvironment environment, ILogger<EmailTransport> logger) : IEmailTransport
 {
-    public async Task DeliverAsync(string recipient, string subject, string text, CancellationToken ct = default)
+    public async Task DeliverAsync(EmailMessage email, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(email);
         var settings = options.Value;
+        var subject = email.Subject;
         using var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From));
-        message.To.Add(MailboxAddress.Parse(recipient));
+        message.To.Add(MailboxAddress.Parse(email.Recipient));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = text };
+        message.Body = new TextPart("plain") { Text = email.Text };
+        if (email.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 8058: mail clients show "unsubscribe" and POST "List-Unsubscribe=One-Click" to the address, no page in between.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
 
         if (string.IsNullOrWhiteSpace(settings.SmtpHost))
         {

@@ -7,11 +7,15 @@ namespace OS2Hub.Web.Features.Email;
 /// <summary>What features call to send an e-mail: it is written to the outbox and the click returns at once.</summary>
 public sealed class Outbox(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock, OutboxSignal signal) : IEmailSender
 {
-    public async Task SendAsync(string recipient, string subject, string text, CancellationToken ct = default)
+    public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(message);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.OutgoingEmails.Add(new OutgoingEmail { Recipient = recipient, Subject = subject, Body = text, CreatedAt = now, NextAttemptAt = now });
+        db.OutgoingEmails.Add(new OutgoingEmail
+        {
+            Recipient = message.Recipient, Subject = message.Subject, Body = message.Text, UnsubscribeUrl = message.UnsubscribeUrl, CreatedAt = now, NextAttemptAt = now,
+        });
         await db.SaveChangesAsync(ct);
         signal.Wake();
     }

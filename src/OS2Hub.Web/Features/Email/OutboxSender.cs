@@ -62,7 +62,7 @@ public sealed class OutboxSender(IDbContextFactory<OS2HubDbContext> dbFactory, I
         {
             try
             {
-                await transport.DeliverAsync(email.Recipient, email.Subject, email.Body, ct);
+                await transport.DeliverAsync(new EmailMessage(email.Recipient, email.Subject, email.Body, email.UnsubscribeUrl), ct);
                 email.SentAt = clock.GetUtcNow().UtcDateTime;
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -25,7 +25,7 @@ public sealed class OutboxTests : IDisposable
 
     private OutboxSender Sender(IEmailTransport transport) => new(_db, transport, _clock, _signal, NullLogger<OutboxSender>.Instance);
 
-    private Task QueueAsync(string recipient) => new Outbox(_db, _clock, _signal).SendAsync(recipient, "Emne", "Tekst", Ct);
+    private Task QueueAsync(string recipient) => new Outbox(_db, _clock, _signal).SendAsync(new EmailMessage(recipient, "Emne", "Tekst"), Ct);
 
     [Fact]
     public async Task WhileTheServerIsDownTheEmailWaitsAndWhenItIsUpItIsDeliveredOnce()
@@ -99,7 +99,7 @@ public sealed class OutboxTests : IDisposable
         public TimeSpan Delay { get; init; }
         public ConcurrentBag<string> Delivered { get; } = [];
 
-        public async Task DeliverAsync(string recipient, string subject, string text, CancellationToken ct = default)
+        public async Task DeliverAsync(EmailMessage email, CancellationToken ct = default)
         {
             if (Delay > TimeSpan.Zero)
             {
@@ -108,10 +108,10 @@ public sealed class OutboxTests : IDisposable
 
             if (Down)
             {
-                throw new IOException("Forbindelsen blev afvist af smtp.example.dk for " + recipient);
+                throw new IOException("Forbindelsen blev afvist af smtp.example.dk for " + email.Recipient);
             }
 
-            Delivered.Add(recipient);
+            Delivered.Add(email.Recipient);
         }
     }
 }
