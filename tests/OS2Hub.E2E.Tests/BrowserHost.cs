@@ -22,6 +22,9 @@ public class BrowserHost : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running app's services, for a story that needs a fact in place before it starts (a membership, a second account).</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>Settings a host adds, e.g. an identity provider.</summary>
     protected virtual Task<IEnumerable<KeyValuePair<string, string>>> SettingsAsync() => Task.FromResult<IEnumerable<KeyValuePair<string, string>>>([]);
 

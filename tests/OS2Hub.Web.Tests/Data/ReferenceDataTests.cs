@@ -212,6 +212,10 @@ public sealed class ReferenceDataTests : IDisposable
             Assert.All(await db.FeeSheets.ToListAsync(Ct), f => Assert.True(f.IsDemo));
             Assert.True(await db.EconomyYears.AllAsync(y => y.IsDemo, Ct) && await db.EconomyYears.AnyAsync(Ct));
             Assert.Equal(5, await db.SizeAssessments.CountAsync(a => a.IsDemo && a.SizeClass == SizeClass.VeryLarge, Ct));
+            var wishes = await db.Wishes.Where(w => w.Product!.Slug == "os2rollekatalog").ToListAsync(Ct);
+            Assert.All(wishes, w => Assert.True(w.IsDemo));
+            Assert.Equal(6, wishes.Count);
+            Assert.True(await db.WishPledges.AnyAsync(Ct) && await db.WishSupports.AnyAsync(Ct));
 
             // A demo produktkoordinator is a grant held by an invented person with a demo address and no password.
             var coordinators = await db.Grants.Where(g => g.Role == GrantRole.ProductCoordinator).Select(g => g.UserId).ToListAsync(Ct);
@@ -233,6 +237,7 @@ public sealed class ReferenceDataTests : IDisposable
         Assert.False(await after.FeeSheets.AnyAsync(Ct));
         Assert.False(await after.EconomyYears.AnyAsync(Ct));
         Assert.False(await after.SizeAssessments.AnyAsync(Ct));
+        Assert.False(await after.Wishes.AnyAsync(Ct) || await after.WishSupports.AnyAsync(Ct) || await after.WishEvents.AnyAsync(Ct));
         Assert.True(await after.Participations.AnyAsync(p => p.Kind == ParticipationKind.Supplier, Ct));
     }
 }

@@ -97,6 +97,28 @@ public sealed class MyAccountTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, oldPassword.StatusCode);
     }
 
+    [Fact]
+    public async Task WishEMailsAreTurnedOffAndOnAgainFromTheAccountPage()
+    {
+        var client = _hub.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await HttpForms.SignInAsync(client, "it-frederikshavn@demo.os2hub.dk", "Demo-Frederikshavn-1");
+
+        var off = await HttpForms.PostFormAsync(client, "/konto", "wish-emails", []);
+        var offInDatabase = await WishEmailsOffAsync();
+        var on = await HttpForms.PostFormAsync(client, "/konto", "wish-emails", []);
+
+        Assert.Contains("Du får ikke e-mails om udviklingsønsker", await off.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.True(offInDatabase);
+        Assert.Contains("Slå e-mails om udviklingsønsker fra", await on.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.False(await WishEmailsOffAsync());
+    }
+
+    private async Task<bool> WishEmailsOffAsync()
+    {
+        await using var db = await _hub.Services.GetRequiredService<IDbContextFactory<OS2HubDbContext>>().CreateDbContextAsync(Ct);
+        return await db.Users.Where(u => u.Email == "it-frederikshavn@demo.os2hub.dk").Select(u => u.WishEmailsOff).SingleAsync(Ct);
+    }
+
     private static async Task<bool> HasLoginAsync(SsoHubFactory hub, string subject)
     {
         await using var db = await hub.Services.GetRequiredService<IDbContextFactory<OS2HubDbContext>>().CreateDbContextAsync(Ct);

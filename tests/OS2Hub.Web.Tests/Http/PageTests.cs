@@ -36,6 +36,10 @@ public sealed class PageTests(HubFactory factory) : IClassFixture<HubFactory>
     [InlineData("/organisationer", "Frederikshavn Kommune")]
     [InlineData("/organisationer/frederikshavn", "Region Nordjylland")]
     [InlineData("/organisationer/magenta-aps", "OS2mo")]
+    [InlineData("/produkter/os2rollekatalog/oensker", "Udviklingsønsker til OS2rollekatalog")]
+    [InlineData("/produkter/os2rollekatalog/oensker?status=leveret&sortering=nyeste", "Eksport af rolleoversigt til Excel")]
+    [InlineData("/produkter/os2rollekatalog/oensker/1", "Roller tildeles ud fra ansættelsesdata i OS2mo")]
+    [InlineData("/produkter/os2rollekatalog/oensker?status=findesikke&q=%00", "Udviklingsønsker til OS2rollekatalog")]
     public async Task PagesArePrerenderedWithContent(string path, string expected)
     {
         var response = await Client().GetAsync(new Uri(path, UriKind.Relative), Ct);
@@ -73,6 +77,9 @@ public sealed class PageTests(HubFactory factory) : IClassFixture<HubFactory>
     [InlineData("/kommuner/abc")]
     [InlineData("/helt/ukendt/side")]
     [InlineData("/produkter/os2mo/tilslutningsaftale.pdf")]
+    [InlineData("/produkter/findes-ikke/oensker")]
+    [InlineData("/produkter/os2mo/oensker/1")]
+    [InlineData("/produkter/os2rollekatalog/oensker/99999")]
     public async Task UnknownAddressesGiveADanish404(string path)
     {
         var response = await Client().GetAsync(new Uri(path, UriKind.Relative), Ct);

@@ -11,7 +11,7 @@ internal sealed class WishConfiguration : IEntityTypeConfiguration<Wish>
         builder.HasOne(w => w.Product).WithMany().HasForeignKey(w => w.ProductId);
         builder.HasOne(w => w.Organisation).WithMany().HasForeignKey(w => w.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(w => w.Supplier).WithMany().HasForeignKey(w => w.SupplierId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Wish>().WithMany().HasForeignKey(w => w.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Wish>().WithMany().HasForeignKey(w => w.MergedIntoId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(w => new { w.ProductId, w.Status });
         builder.Property(w => w.Title).HasMaxLength(200);
         builder.Property(w => w.Description).HasMaxLength(10_000);

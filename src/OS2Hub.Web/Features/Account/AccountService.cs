@@ -20,7 +20,8 @@ public sealed record AccountOverview(
     int RecoveryCodesLeft,
     bool SecretariatPaused,
     IReadOnlyList<LinkedProvider> Linked,
-    IReadOnlyList<SignInRecord> RecentSignIns);
+    IReadOnlyList<SignInRecord> RecentSignIns,
+    bool WishEmailsOff);
 
 /// <summary>
 /// A person's own account at <c>/konto</c>: the ways they sign in, the second factor and the data the hub holds about
@@ -44,7 +45,21 @@ public sealed class AccountService(
             .Select(e => new SignInRecord(e.At, e.Method, e.Provider, e.Outcome)).ToListAsync(ct);
         var paused = await Access.AccessService.SecretariatPausedAsync(db, userId, ct);
         return new AccountOverview(user.DisplayName, user.Email ?? "", user.PasswordHash is not null, user.TwoFactorEnabled,
-            user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0, paused, await LinkedAsync(user), recent);
+            user.TwoFactorEnabled ? await users.CountRecoveryCodesAsync(user) : 0, paused, await LinkedAsync(user), recent, user.WishEmailsOff);
+    }
+
+    /// <summary>Turns e-mails about development wishes on or off (the one-click link in those e-mails turns them off).</summary>
+    public async Task<OperationResult> SetWishEmailsAsync(string userId, bool on)
+    {
+        // Through the user manager, so the account this request has already read shows the change too.
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return OperationResult.NotFound;
+        }
+
+        user.WishEmailsOff = !on;
+        var saved = await users.UpdateAsync(user);
+        return saved.Succeeded ? OperationResult.Ok() : OperationResult.Invalid(string.Join(" ", saved.Errors.Select(e => e.Description)));
     }
 
     /// <summary>Removes a provider link, unless it is the last way the person can sign in.</summary>
@@ -190,6 +205,15 @@ public sealed class AccountService(
                 .Select(c => new { c.At, c.EntityType, c.EntityId, c.Field, c.OldValue, c.NewValue }).ToListAsync(ct),
             medlemskabshaendelser = await db.MembershipEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.At)
                 .Select(e => new { e.At, handling = e.Action.ToString(), e.ProductId, e.OrganisationId, e.EffectiveDate, e.Reason }).ToListAsync(ct),
+            udviklingsoensker = await db.Wishes.AsNoTracking().Where(w => w.CreatedByUserId == userId).OrderBy(w => w.CreatedAt)
+                .Select(w => new { w.Id, produkt = w.Product!.Name, w.Title, w.CreatedAt }).ToListAsync(ct),
+            stoetteTilOensker = await db.WishSupports.AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.CreatedAt)
+                .Select(x => new { x.WishId, organisation = x.Organisation!.Name, x.Reason, x.CreatedAt }).ToListAsync(ct),
+            tilsagnOmMedfinansiering = await db.WishPledges.AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.CreatedAt)
+                .Select(x => new { x.WishId, organisation = x.Organisation!.Name, x.CreatedAt }).ToListAsync(ct),
+            kommentarerTilOensker = await db.WishComments.AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.CreatedAt)
+                .Select(x => new { x.WishId, x.Text, x.SupplierEstimate, x.CreatedAt }).ToListAsync(ct),
+            emailsOmOensker = !user.WishEmailsOff,
             visningerAfKontaktpersoner = await db.PersonalDataAccessLog.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.At)
                 .Select(e => new { e.At, e.ProductId, adgang = e.Access.ToString() }).ToListAsync(ct),
         };

@@ -24,6 +24,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         if (await db.Participations.AnyAsync(p => p.IsDemo, ct) || await db.WorkingGroups.AnyAsync(g => g.IsDemo, ct))
         {
             await LoadEconomyAsync(db, ct);
+            await DemoWishes.LoadAsync(db, ct);
             return;
         }
 
@@ -111,6 +112,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
         await CatalogSearch.RefreshAsync(db, products.Select(p => p.Id).ToList(), ct);
         await LoadEconomyAsync(db, ct);
+        await DemoWishes.LoadAsync(db, ct);
         logger.LogInformation("Demo data loaded for {Count} products", products.Count);
     }
 
@@ -175,7 +177,8 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
     public async Task RemoveAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var removed = await db.Participations.Where(p => p.IsDemo || p.Organisation!.IsDemo).ExecuteDeleteAsync(ct);
+        var removed = await DemoWishes.RemoveAsync(db, ct);
+        removed += await db.Participations.Where(p => p.IsDemo || p.Organisation!.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.Participations.Where(p => p.EndDateIsDemo)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.EndDate, (DateOnly?)null).SetProperty(p => p.EndDateIsDemo, false), ct);
         removed += await db.WorkingGroupMembers.Where(m => db.WorkingGroups.Any(g => g.Id == m.WorkingGroupId && g.IsDemo)).ExecuteDeleteAsync(ct);

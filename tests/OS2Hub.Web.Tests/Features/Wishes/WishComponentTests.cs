@@ -58,7 +58,7 @@ public sealed class WishComponentTests : MudBunitContext
         Assert.Equal(3, rows.Count);
         Assert.Equal("/produkter/alfa/oensker/3", rows[2].QuerySelector("th a")!.GetAttribute("href"));
         Assert.Contains("Ny", rows[2].TextContent, StringComparison.Ordinal);
-        Assert.Equal("4", rows[2].QuerySelectorAll("td.numeric")[0].TextContent);
+        Assert.Equal("4", rows[2].QuerySelectorAll("td.num")[0].TextContent);
         Assert.Empty(cut.FindAll("button"));
     }
 

@@ -2090,7 +2090,7 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.HasOne("OS2Hub.Web.Data.Entities.Wish", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
                         .WithMany()

@@ -83,7 +83,7 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                         column: x => x.MergedIntoId,
                         principalTable: "Wishes",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(

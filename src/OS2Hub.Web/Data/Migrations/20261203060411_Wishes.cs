@@ -82,7 +82,7 @@ namespace OS2Hub.Web.Data.Migrations
                         column: x => x.MergedIntoId,
                         principalTable: "Wishes",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
