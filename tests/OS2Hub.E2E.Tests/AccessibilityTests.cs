@@ -16,6 +16,10 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/organisationer/magenta-aps")]
     [InlineData("/organisationer/region-midtjylland")]
     [InlineData("/produkter/findes-ikke")]
+    [InlineData("/produkter/os2rollekatalog/oensker")]
+    [InlineData("/produkter/os2rollekatalog/oensker/1")]
+    [InlineData("/produkter/os2rollekatalog/oensker/3")]
+    [InlineData("/afmeld/oensker?t=et-link")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {
         var page = await host.NewPageAsync();
@@ -30,6 +34,7 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/produkter")]
     [InlineData("/produkter/os2rollekatalog")]
     [InlineData("/organisationer/aarhus")]
+    [InlineData("/produkter/os2rollekatalog/oensker/1")]
     public async Task PageReflowsAt320PixelsWithoutSidewaysScrolling(string path)
     {
         var page = await host.NewPageAsync();

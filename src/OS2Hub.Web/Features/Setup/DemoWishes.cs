@@ -48,7 +48,7 @@ internal static class DemoWishes
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var owners = await db.Participations.Where(Dated.CurrentOn(today, ParticipationKind.Member)).Where(x => x.ProductId == product.Id)
-            .OrderBy(x => x.OrganisationId).Select(x => x.OrganisationId).Distinct().ToListAsync(ct);
+            .Select(x => x.OrganisationId).Distinct().OrderBy(id => id).ToListAsync(ct);
         var supplier = await db.Participations.Where(Dated.CurrentOn(today, ParticipationKind.Supplier)).Where(x => x.ProductId == product.Id)
             .Select(x => (int?)x.OrganisationId).FirstOrDefaultAsync(ct);
         // Frederikshavn (the demo IT-koordinator's authority) is not a co-owner: its interest shows demand from outside.
