@@ -14,6 +14,8 @@ internal static partial class LoadTest
         ("Katalogsiden, prerenderet", "/produkter"),
         ("Produktside", "/produkter/os2rollekatalog"),
         ("API, første side (20 produkter, JSON)", "/api/v1/products"),
+        ("Udviklingsønsker, listen", "/produkter/os2rollekatalog/oensker"),
+        ("Udviklingsønsker i API'et (JSON)", "/api/v1/products/os2rollekatalog/wishes"),
         ("Statisk fil (gulvet)", "/favicon.png"),
     ];
 

@@ -101,16 +101,23 @@ public sealed class WishService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
         var seesAmounts = decides || ofCoOwner;
         var hidden = wish.HiddenAt is not null && !decides;
 
-        var names = await db.Users.AsNoTracking().Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        string? Person(string? user) => seesNames && user is not null ? names.GetValueOrDefault(user) : null;
-        var orgNames = await db.Organisations.AsNoTracking().Select(o => new { o.Id, o.Name }).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var supportRows = hidden ? [] : await db.WishSupports.AsNoTracking().Where(s => s.WishId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct);
+        var commentRows = hidden ? [] : await db.WishComments.AsNoTracking().Where(c => c.WishId == id).OrderBy(c => c.Id).ToListAsync(ct);
+        var eventRows = await db.WishEvents.AsNoTracking().Where(e => e.WishId == id).OrderBy(e => e.Id).ToListAsync(ct);
 
-        var supporters = hidden ? [] : (await db.WishSupports.AsNoTracking().Where(s => s.WishId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct))
+        // Only the people and organisations this wish names, whatever the size of the hub.
+        var userIds = supportRows.Select(s => s.UserId).Concat(commentRows.Select(c => c.UserId)).Concat(eventRows.Select(e => e.UserId)).Append(wish.CreatedByUserId).Distinct().ToList();
+        var names = seesNames ? await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct) : [];
+        string? Person(string? user) => seesNames && user is not null ? names.GetValueOrDefault(user) : null;
+        var orgIds = supportRows.Select(s => s.OrganisationId).Concat(commentRows.Select(c => c.OrganisationId ?? 0)).Concat(eventRows.Select(e => e.OrganisationId ?? 0)).Distinct().ToList();
+        var orgNames = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        var supporters = supportRows
             .Select(s => new WishSupporter(s.OrganisationId, orgNames[s.OrganisationId], coOwners.Contains(s.OrganisationId), s.Reason, Person(s.UserId), s.CreatedAt)).ToList();
-        var comments = hidden ? [] : (await db.WishComments.AsNoTracking().Where(c => c.WishId == id).OrderBy(c => c.Id).ToListAsync(ct))
+        var comments = commentRows
             .Select(c => new WishCommentView(c.Id, c.OrganisationId is { } o ? orgNames[o] : null, c.OrganisationId is { } s && suppliers.Contains(s) && !coOwners.Contains(s),
                 Person(c.UserId), c.Text, seesAmounts || c.SupplierEstimate is null ? c.SupplierEstimate : null, c.CreatedAt)).ToList();
-        var events = (await db.WishEvents.AsNoTracking().Where(e => e.WishId == id).OrderBy(e => e.Id).ToListAsync(ct))
+        var events = eventRows
             .Select(e => new WishEventView(e.At, Person(e.UserId), e.Kind,
                 seesAmounts || e.Kind != WishEventKind.Estimate ? e.From : null, seesAmounts || e.Kind != WishEventKind.Estimate ? e.To : null,
                 e.OrganisationId is { } o ? orgNames[o] : null)).ToList();
@@ -149,7 +156,7 @@ public sealed class WishService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
         foreach (var w in wishes)
         {
             var pledged = w.EstimatedCost is { } cost && w.Pledges.Count > 0
-                ? (await FundingAsync(db, w, cost, w.Pledges.Select(p => p.OrganisationId).ToList(), coOwners, null, ct)).Pledged : 0;
+                ? (await FundingAsync(db, w, cost, w.Pledges.Select(p => p.OrganisationId).ToList(), new HashSet<int>(), null, ct)).Pledged : 0; // the total only: no "if all pledged" column
             result.Add(new ApiWish(w.Id, w.Title, ApiCodes(w.Status), w.Rank, w.Organisation?.Name, w.SupplierId is not null, w.DeliveredIn,
                 w.Supports.Where(s => coOwners.Contains(s.OrganisationId)).Select(s => s.Organisation!.Slug).ToList(),
                 w.Supports.Where(s => !coOwners.Contains(s.OrganisationId)).Select(s => s.Organisation!.Slug).ToList(),
