@@ -48,6 +48,8 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<WishPledge> WishPledges => Set<WishPledge>();
     public DbSet<WishComment> WishComments => Set<WishComment>();
     public DbSet<WishEvent> WishEvents => Set<WishEvent>();
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+    public DbSet<DecisionEntry> DecisionEntries => Set<DecisionEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

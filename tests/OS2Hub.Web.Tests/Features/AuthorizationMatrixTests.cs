@@ -22,6 +22,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
 {
     private readonly TestDatabase _db = TestDatabase.Create();
     private Dictionary<string, int> _wishes = [];
+    private Dictionary<string, int> _items = [];
 
     public void Dispose() => _db.Dispose();
 
@@ -88,6 +89,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "wish-hide",               "Alfa/1",                 false },
         { "it-frederikshavn",  "wish-redact",             "Alfa/1",                 false },
         { "it-frederikshavn",  "wish-estimate",           "Alfa/1",                 false },
+        { "it-frederikshavn",  "news",                    "Alfa",                   false },  // co-owns Alfa, reads its closed items, writes none
+        { "it-frederikshavn",  "release",                 "Alfa",                   false },
+        { "it-frederikshavn",  "decision",                "Alfa",                   false },
+        { "it-frederikshavn",  "decision-redact",         "offentlig beslutning",   false },
+        { "it-frederikshavn",  "association-decision",    "-",                      false },
 
         { "pk-alfa",           "approve",          "København→Alfa",        true },   // own product
         { "pk-alfa",           "approve",          "Frederikshavn→Beta",    false },  // other product
@@ -156,6 +162,13 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "wish-propose",            "Leverandør→Alfa",        false },  // not a supplier contact
         { "pk-alfa",           "wish-interest",           "København→Alfa/1",       false },
         { "pk-alfa",           "wish-withdraw-support",   "Frederikshavn→Alfa/4",   false },
+        { "pk-alfa",           "news",                    "Alfa",                   true },
+        { "pk-alfa",           "news",                    "Beta",                   false },
+        { "pk-alfa",           "release",                 "Alfa",                   true },
+        { "pk-alfa",           "decision",                "Alfa",                   true },
+        { "pk-alfa",           "decision",                "Beta",                   false },
+        { "pk-alfa",           "decision-redact",         "offentlig beslutning",   false },  // redaction is the secretariat's
+        { "pk-alfa",           "association-decision",    "-",                      false },
 
         { "sekretariat",       "request",          "Helsingør→Gamma",       true },
         { "sekretariat",       "withdraw",         "Helsingør→Beta",        true },
@@ -208,6 +221,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "wish-estimate",           "Beta/1",                 true },
         { "sekretariat",       "wish-propose",            "Leverandør→Alfa",        false },  // proposals are the supplier's own
         { "sekretariat",       "wish-supplier-estimate",  "Alfa/1",                 false },
+        { "sekretariat",       "news",                    "Beta",                   true },
+        { "sekretariat",       "release",                 "Beta",                   true },
+        { "sekretariat",       "decision",                "Beta",                   true },
+        { "sekretariat",       "decision-redact",         "offentlig beslutning",   true },
+        { "sekretariat",       "association-decision",    "-",                      true },
 
         // Holds the secretariat grant, but the account has a password and no second factor: the grant waits for one.
         { "sekr-uden-totrin", "request",           "Helsingør→Gamma",       false },
@@ -260,6 +278,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekr-uden-totrin",  "wish-supplier-estimate",  "Alfa/1",                 false },
         { "sekr-uden-totrin",  "wish-pledge",             "Frederikshavn→Alfa/1",   false },
         { "sekr-uden-totrin",  "wish-withdraw-pledge",    "Frederikshavn→Alfa/4",   false },
+        { "sekr-uden-totrin",  "news",                    "Beta",                   false },
+        { "sekr-uden-totrin",  "release",                 "Beta",                   false },
+        { "sekr-uden-totrin",  "decision",                "Beta",                   false },
+        { "sekr-uden-totrin",  "decision-redact",         "offentlig beslutning",   false },
+        { "sekr-uden-totrin",  "association-decision",    "-",                      false },
 
         { "leverandoer",       "request",          "Frederikshavn→Gamma",   false },
         { "leverandoer",       "withdraw",         "Frederikshavn→Beta",    false },
@@ -305,6 +328,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "wish-redact",             "Alfa/1",                 false },
         { "leverandoer",       "wish-estimate",           "Alfa/1",                 false },
         { "leverandoer",       "wish-withdraw-pledge",    "Frederikshavn→Alfa/4",   false },
+        { "leverandoer",       "news",                    "Alfa",                   false },  // writes releases, not news
+        { "leverandoer",       "release",                 "Alfa",                   true },  // supplies Alfa
+        { "leverandoer",       "release",                 "Beta",                   false },
+        { "leverandoer",       "decision",                "Alfa",                   false },
+        { "leverandoer",       "decision-redact",         "offentlig beslutning",   false },
+        { "leverandoer",       "association-decision",    "-",                      false },
 
         { "uden-rolle",        "request",          "Frederikshavn→Gamma",   false },
         { "uden-rolle",        "withdraw",         "Frederikshavn→Beta",    false },
@@ -350,6 +379,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "wish-hide",               "Alfa/1",                 false },
         { "uden-rolle",        "wish-redact",             "Alfa/1",                 false },
         { "uden-rolle",        "wish-estimate",           "Alfa/1",                 false },
+        { "uden-rolle",        "news",                    "Alfa",                   false },
+        { "uden-rolle",        "release",                 "Alfa",                   false },
+        { "uden-rolle",        "decision",                "Alfa",                   false },
+        { "uden-rolle",        "decision-redact",         "offentlig beslutning",   false },
+        { "uden-rolle",        "association-decision",    "-",                      false },
     };
 
     /// <summary>A secretariat holder whose account has a password (any hash: nobody signs in here) and no second factor.</summary>
@@ -369,6 +403,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         var w = await WorkflowWorld.CreateAsync(_db);
         _wishes = await WishWorld.SeedAsync(_db, w);
         await AddSecretariatWithoutSecondFactorAsync();
+        _items = await OS2Hub.Web.Tests.Features.Community.CommunityWorld.SeedAsync(_db, w);
         if (action == "bulk-undo")
         {
             // The batch to undo, imported by the secretariat before the table's user tries.
@@ -532,6 +567,20 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 return await WishWorld.Service(_db).RedactAsync(user, _wishes[target], "Fjernet titel", ct);
             case "wish-estimate":
                 return await WishWorld.Service(_db).SetEstimateAsync(user, _wishes[target], 250_000, 2027, ct);
+            case "news" or "release":
+                return await new OS2Hub.Web.Features.Community.CommunityService(_db, clock).AddNewsAsync(user, new OS2Hub.Web.Features.Community.NewsInput
+                {
+                    ProductId = w.Products[target], Kind = action == "news" ? NewsKind.News : NewsKind.Release, Title = "Ny udgave", Version = "2.0",
+                    PublishedOn = new DateOnly(2026, 11, 27), Text = "Noter",
+                }, ct);
+            case "decision" or "association-decision":
+                return await new OS2Hub.Web.Features.Community.CommunityService(_db, clock).AddDecisionAsync(user, new OS2Hub.Web.Features.Community.DecisionInput
+                {
+                    ProductId = action == "decision" ? w.Products[target] : null, DecidedOn = new DateOnly(2026, 11, 20),
+                    Body = action == "decision" ? DecisionBody.SteeringGroup : DecisionBody.Board, Summary = "Besluttet",
+                }, ct);
+            case "decision-redact":
+                return await new OS2Hub.Web.Features.Community.CommunityService(_db, clock).RedactDecisionAsync(user, _items[target], ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
@@ -608,6 +657,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             string.Join("|", await db.WishSupports.OrderBy(x => x.WishId).ThenBy(x => x.OrganisationId).Select(x => $"{x.WishId}:{x.OrganisationId}").ToListAsync(ct)),
             string.Join("|", await db.WishPledges.OrderBy(x => x.WishId).ThenBy(x => x.OrganisationId).Select(x => $"{x.WishId}:{x.OrganisationId}").ToListAsync(ct)),
             $"{await db.WishComments.CountAsync(ct)}:{await db.WishEvents.CountAsync(ct)}:{await db.Notifications.CountAsync(ct)}",
+            $"{await db.NewsItems.CountAsync(ct)}:{await db.DecisionEntries.CountAsync(ct)}:{await db.DecisionEntries.CountAsync(d => d.RedactedAt != null, ct)}",
         };
         return string.Join("#", parts);
     }

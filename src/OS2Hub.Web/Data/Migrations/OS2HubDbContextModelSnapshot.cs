@@ -350,6 +350,77 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("ContactRoles");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.DecisionEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MinutesUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasoning")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RedactedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SuppliersMayRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WishIds")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("ProductId", "DecidedOn");
+
+                    b.HasIndex("Visibility", "CreatedAt");
+
+                    b.ToTable("DecisionEntries");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.EconomyYear", b =>
                 {
                     b.Property<int>("BudgetYear")
@@ -731,6 +802,67 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("ProductId", "At");
 
                     b.ToTable("MembershipEvents");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.NewsItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SuppliersMayRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProductId", "PublishedOn");
+
+                    b.HasIndex("Visibility", "CreatedAt");
+
+                    b.ToTable("NewsItems");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Notification", b =>
@@ -1821,6 +1953,20 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.DecisionEntry", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.DecisionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheet", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
@@ -1878,6 +2024,24 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.NewsItem", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
                         .WithMany()

@@ -368,6 +368,79 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.ToTable("ContactRoles");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.DecisionEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BodyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CorrectsId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MinutesUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reasoning")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("RedactedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("SuppliersMayRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("WishIds")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CorrectsId");
+
+                    b.HasIndex("ProductId", "DecidedOn");
+
+                    b.HasIndex("Visibility", "CreatedAt");
+
+                    b.ToTable("DecisionEntries");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.EconomyYear", b =>
                 {
                     b.Property<int>("BudgetYear")
@@ -763,6 +836,69 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.HasIndex("ProductId", "At");
 
                     b.ToTable("MembershipEvents");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.NewsItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SuppliersMayRead")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProductId", "PublishedOn");
+
+                    b.HasIndex("Visibility", "CreatedAt");
+
+                    b.ToTable("NewsItems");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Notification", b =>
@@ -1895,6 +2031,20 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.DecisionEntry", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.DecisionEntry", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId");
+
+                    b.Navigation("Product");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheet", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
@@ -1952,6 +2102,24 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.NewsItem", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
                         .WithMany()
