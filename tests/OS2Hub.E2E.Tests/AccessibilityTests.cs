@@ -20,6 +20,10 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/produkter/os2rollekatalog/oensker/1")]
     [InlineData("/produkter/os2rollekatalog/oensker/3")]
     [InlineData("/afmeld/oensker?t=et-link")]
+    [InlineData("/produkter/os2rollekatalog/nyt")]
+    [InlineData("/produkter/os2rollekatalog/beslutninger")]
+    [InlineData("/produkter/os2rollekatalog/dokumenter")]
+    [InlineData("/os2/beslutninger")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {
         var page = await host.NewPageAsync();

@@ -37,6 +37,15 @@ public sealed class CommunityStoryTests(BrowserHost host) : IClassFixture<Browse
         await Assertions.Expect(pk.Locator("article", new() { HasText = "Lukket: navne" })).ToBeVisibleAsync();
         await BrowserHost.AssertAccessibleAsync(pk, "/produkter/os2rollekatalog/beslutninger (produktkoordinator)");
 
+        await pk.GotoAsync("/produkter/os2rollekatalog/dokumenter");
+        await BrowserHost.WaitForInteractiveAsync(pk);
+        await pk.GetByLabel("Titel").FillAsync("Kommissorium for styregruppen");
+        await pk.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "program.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03] });
+        await Assertions.Expect(pk.Locator("#doc-file-error")).ToContainTextAsync("Filen er ikke en PDF-, Word-, Excel- eller OpenDocument-fil");
+        await pk.GetByLabel("Fil", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "kommissorium.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n") });
+        await Assertions.Expect(pk.GetByRole(AriaRole.Link, new() { Name = "kommissorium.pdf" })).ToBeVisibleAsync();
+        await BrowserHost.AssertAccessibleAsync(pk, "/produkter/os2rollekatalog/dokumenter (produktkoordinator)");
+
         var visitor = await host.NewPageAsync();
         await visitor.GotoAsync("/produkter/os2rollekatalog/nyt");
         await Assertions.Expect(visitor.Locator("article").First).ToContainTextAsync("Udgivelse 2026.3: Skabeloner for skoleroller");
@@ -52,6 +61,9 @@ public sealed class CommunityStoryTests(BrowserHost host) : IClassFixture<Browse
         Assert.Contains("OS2rollekatalog 2026.3: Skabeloner for skoleroller", xml, StringComparison.Ordinal);
         Assert.Contains("Styregruppen vedtager budgettet for 2027.", xml, StringComparison.Ordinal);
         Assert.DoesNotContain("Lukket", xml, StringComparison.Ordinal);
+
+        await visitor.GotoAsync("/produkter/os2rollekatalog/dokumenter");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Link, new() { Name = "kommissorium.pdf" })).ToBeVisibleAsync();
 
         await visitor.GotoAsync("/");
         await Assertions.Expect(visitor.Locator("section[aria-labelledby='latest-heading']")).ToContainTextAsync("Skabeloner for skoleroller");

@@ -50,6 +50,8 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<WishEvent> WishEvents => Set<WishEvent>();
     public DbSet<NewsItem> NewsItems => Set<NewsItem>();
     public DbSet<DecisionEntry> DecisionEntries => Set<DecisionEntry>();
+    public DbSet<ProductDocument> ProductDocuments => Set<ProductDocument>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

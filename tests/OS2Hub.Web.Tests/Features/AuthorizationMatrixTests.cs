@@ -94,6 +94,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "decision",                "Alfa",                   false },
         { "it-frederikshavn",  "decision-redact",         "offentlig beslutning",   false },
         { "it-frederikshavn",  "association-decision",    "-",                      false },
+        { "it-frederikshavn",  "document-upload",         "Alfa",                   false },
+        { "it-frederikshavn",  "document-remove",         "Alfa/referat",           false },
 
         { "pk-alfa",           "approve",          "København→Alfa",        true },   // own product
         { "pk-alfa",           "approve",          "Frederikshavn→Beta",    false },  // other product
@@ -169,6 +171,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "decision",                "Beta",                   false },
         { "pk-alfa",           "decision-redact",         "offentlig beslutning",   false },  // redaction is the secretariat's
         { "pk-alfa",           "association-decision",    "-",                      false },
+        { "pk-alfa",           "document-upload",         "Alfa",                   true },
+        { "pk-alfa",           "document-upload",         "Beta",                   false },
+        { "pk-alfa",           "document-remove",         "Alfa/referat",           false },  // removing a file is the secretariat's
 
         { "sekretariat",       "request",          "Helsingør→Gamma",       true },
         { "sekretariat",       "withdraw",         "Helsingør→Beta",        true },
@@ -226,6 +231,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "decision",                "Beta",                   true },
         { "sekretariat",       "decision-redact",         "offentlig beslutning",   true },
         { "sekretariat",       "association-decision",    "-",                      true },
+        { "sekretariat",       "document-upload",         "Beta",                   true },
+        { "sekretariat",       "document-remove",         "Alfa/referat",           true },
 
         // Holds the secretariat grant, but the account has a password and no second factor: the grant waits for one.
         { "sekr-uden-totrin", "request",           "Helsingør→Gamma",       false },
@@ -283,6 +290,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekr-uden-totrin",  "decision",                "Beta",                   false },
         { "sekr-uden-totrin",  "decision-redact",         "offentlig beslutning",   false },
         { "sekr-uden-totrin",  "association-decision",    "-",                      false },
+        { "sekr-uden-totrin",  "document-upload",         "Beta",                   false },
+        { "sekr-uden-totrin",  "document-remove",         "Alfa/referat",           false },
 
         { "leverandoer",       "request",          "Frederikshavn→Gamma",   false },
         { "leverandoer",       "withdraw",         "Frederikshavn→Beta",    false },
@@ -334,6 +343,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "decision",                "Alfa",                   false },
         { "leverandoer",       "decision-redact",         "offentlig beslutning",   false },
         { "leverandoer",       "association-decision",    "-",                      false },
+        { "leverandoer",       "document-upload",         "Alfa",                   false },
+        { "leverandoer",       "document-remove",         "Alfa/referat",           false },
 
         { "uden-rolle",        "request",          "Frederikshavn→Gamma",   false },
         { "uden-rolle",        "withdraw",         "Frederikshavn→Beta",    false },
@@ -384,6 +395,8 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "decision",                "Alfa",                   false },
         { "uden-rolle",        "decision-redact",         "offentlig beslutning",   false },
         { "uden-rolle",        "association-decision",    "-",                      false },
+        { "uden-rolle",        "document-upload",         "Alfa",                   false },
+        { "uden-rolle",        "document-remove",         "Alfa/referat",           false },
     };
 
     /// <summary>A secretariat holder whose account has a password (any hash: nobody signs in here) and no second factor.</summary>
@@ -404,6 +417,15 @@ public sealed class AuthorizationMatrixTests : IDisposable
         _wishes = await WishWorld.SeedAsync(_db, w);
         await AddSecretariatWithoutSecondFactorAsync();
         _items = await OS2Hub.Web.Tests.Features.Community.CommunityWorld.SeedAsync(_db, w);
+        if (action == "document-remove")
+        {
+            // The version to remove, uploaded by the secretariat before the table's user tries.
+            var upload = await new OS2Hub.Web.Features.Community.DocumentService(_db, FixedClock.Default).UploadAsync("sekretariat",
+                new OS2Hub.Web.Features.Community.DocumentUpload { ProductId = w.Products["Alfa"], Title = "Referat" }, "referat.pdf",
+                OS2Hub.Web.Tests.Features.Community.DocumentTests.Pdf(), TestContext.Current.CancellationToken);
+            _items[target] = upload.Id!.Value;
+        }
+
         if (action == "bulk-undo")
         {
             // The batch to undo, imported by the secretariat before the table's user tries.
@@ -579,6 +601,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
                     ProductId = action == "decision" ? w.Products[target] : null, DecidedOn = new DateOnly(2026, 11, 20),
                     Body = action == "decision" ? DecisionBody.SteeringGroup : DecisionBody.Board, Summary = "Besluttet",
                 }, ct);
+            case "document-upload":
+                return await new OS2Hub.Web.Features.Community.DocumentService(_db, clock).UploadAsync(user,
+                    new OS2Hub.Web.Features.Community.DocumentUpload { ProductId = w.Products[target], Title = "Kommissorium" }, "kommissorium.pdf",
+                    OS2Hub.Web.Tests.Features.Community.DocumentTests.Pdf(), ct);
+            case "document-remove":
+                return await new OS2Hub.Web.Features.Community.DocumentService(_db, clock).RemoveVersionAsync(user, _items[target], "Personoplysninger", ct);
             case "decision-redact":
                 return await new OS2Hub.Web.Features.Community.CommunityService(_db, clock).RedactDecisionAsync(user, _items[target], ct);
             default:
@@ -658,6 +686,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
             string.Join("|", await db.WishPledges.OrderBy(x => x.WishId).ThenBy(x => x.OrganisationId).Select(x => $"{x.WishId}:{x.OrganisationId}").ToListAsync(ct)),
             $"{await db.WishComments.CountAsync(ct)}:{await db.WishEvents.CountAsync(ct)}:{await db.Notifications.CountAsync(ct)}",
             $"{await db.NewsItems.CountAsync(ct)}:{await db.DecisionEntries.CountAsync(ct)}:{await db.DecisionEntries.CountAsync(d => d.RedactedAt != null, ct)}",
+            $"{await db.ProductDocuments.CountAsync(ct)}:{await db.DocumentVersions.CountAsync(v => v.RemovedAt == null, ct)}:{await db.StoredFiles.CountAsync(ct)}",
         };
         return string.Join("#", parts);
     }

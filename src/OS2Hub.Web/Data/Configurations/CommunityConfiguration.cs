@@ -35,3 +35,28 @@ internal sealed class DecisionEntryConfiguration : IEntityTypeConfiguration<Deci
         builder.Property(d => d.RecordedByUserId).HasMaxLength(450);
     }
 }
+
+internal sealed class ProductDocumentConfiguration : IEntityTypeConfiguration<ProductDocument>
+{
+    public void Configure(EntityTypeBuilder<ProductDocument> builder)
+    {
+        builder.HasOne(d => d.Product).WithMany().HasForeignKey(d => d.ProductId);
+        builder.HasIndex(d => d.ProductId);
+        builder.Property(d => d.Title).HasMaxLength(200);
+        builder.Property(d => d.CreatedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<DocumentVersion>
+{
+    public void Configure(EntityTypeBuilder<DocumentVersion> builder)
+    {
+        builder.HasOne(v => v.Document).WithMany(d => d.Versions).HasForeignKey(v => v.DocumentId);
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(v => v.StoredFileId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+        builder.Property(v => v.FileName).HasMaxLength(255);
+        builder.Property(v => v.ContentType).HasMaxLength(100);
+        builder.Property(v => v.UploadedByUserId).HasMaxLength(450);
+        builder.Property(v => v.RemovedNote).HasMaxLength(500);
+    }
+}

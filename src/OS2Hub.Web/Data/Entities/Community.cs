@@ -79,3 +79,47 @@ public class DecisionEntry
     public DateTime CreatedAt { get; set; }
     public DateTime? RedactedAt { get; set; }
 }
+
+public enum DocumentCategory
+{
+    TermsOfReference,
+    Minutes,
+    Agreement,
+    Guide,
+    Other,
+}
+
+/// <summary>A product community's document (kommissorium, referat, aftale, vejledning) and its versions.</summary>
+public class ProductDocument
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    public required string Title { get; set; }
+    public DocumentCategory Category { get; set; }
+    public ItemVisibility Visibility { get; set; }
+    public bool SuppliersMayRead { get; set; }
+    public required string CreatedByUserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public List<DocumentVersion> Versions { get; } = [];
+}
+
+/// <summary>
+/// One uploaded version. Its bytes are a <see cref="StoredFile"/> (in the database, so every instance serves it); the
+/// secretariat can remove them, and then the version stays listed with the note saying why.
+/// </summary>
+public class DocumentVersion
+{
+    public int Id { get; set; }
+    public int DocumentId { get; set; }
+    public ProductDocument? Document { get; set; }
+    public int Number { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public int? StoredFileId { get; set; }
+    public required string UploadedByUserId { get; set; }
+    public DateTime UploadedAt { get; set; }
+    public DateTime? RemovedAt { get; set; }
+    public string? RemovedNote { get; set; }
+}

@@ -421,6 +421,59 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("DecisionEntries");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.DocumentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StoredFileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("DocumentVersions");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.EconomyYear", b =>
                 {
                     b.Property<int>("BudgetYear")
@@ -1364,6 +1417,48 @@ namespace OS2Hub.Web.Data.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SuppliersMayRead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ProductDocuments");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
                 {
                     b.Property<int>("Id")
@@ -1967,6 +2062,22 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.DocumentVersion", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.ProductDocument", "Document")
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Document");
+                });
+
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.FeeSheet", b =>
                 {
                     b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
@@ -2120,6 +2231,17 @@ namespace OS2Hub.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductDocument", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductMention", b =>
@@ -2340,6 +2462,11 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Navigation("Sources");
 
                     b.Navigation("WorkingGroups");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ProductDocument", b =>
+                {
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.Wish", b =>

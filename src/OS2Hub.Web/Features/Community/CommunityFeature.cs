@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using Microsoft.Extensions.Options;
@@ -9,13 +10,26 @@ namespace OS2Hub.Web.Features.Community;
 public static class CommunityFeature
 {
     /// <summary>Knowledge sharing: news and releases, the decision logs and their feeds.</summary>
-    public static IServiceCollection AddCommunity(this IServiceCollection services) => services.AddScoped<CommunityService>();
+    public static IServiceCollection AddCommunity(this IServiceCollection services) => services.AddScoped<CommunityService>().AddScoped<DocumentService>();
 
     /// <summary>Atom feeds (RFC 4287) of every public item: per product, and for the hub.</summary>
     public static void MapCommunity(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/feed.atom", (CommunityService community, IOptions<OS2HubOptions> options, CancellationToken ct) =>
             FeedAsync(community, options.Value, null, ct)).ExcludeFromDescription();
+        // A download asks again who reads it; a refusal names nothing of the document.
+        endpoints.MapGet("/produkter/{slug}/dokumenter/{versionId:int}/{fileName}", async (string slug, int versionId, HttpContext http, DocumentService documents, CancellationToken ct) =>
+        {
+            var userId = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+            var file = await documents.DownloadAsync(userId, slug, versionId, ct);
+            return file.Outcome switch
+            {
+                OperationOutcome.Ok => Results.File(file.Value!.Content, file.Value.ContentType, file.Value.FileName),
+                OperationOutcome.Denied when userId is null => Results.Redirect($"/konto/log-ind?returnUrl={Uri.EscapeDataString(http.Request.Path)}"),
+                OperationOutcome.Denied => Results.Problem(title: Texts.Get("Common_Error_Denied"), statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Problem(title: Texts.Get("Api_NotFoundTitle"), statusCode: StatusCodes.Status404NotFound),
+            };
+        }).ExcludeFromDescription();
         endpoints.MapGet("/produkter/{slug}/feed.atom", (string slug, CommunityService community, IOptions<OS2HubOptions> options, CancellationToken ct) =>
             FeedAsync(community, options.Value, slug, ct)).ExcludeFromDescription();
     }

@@ -258,10 +258,15 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
             .OrderByDescending(i => i.Updated).Take(take).ToList();
     }
 
+    /// <summary>Whether the reader may read an item of the product with this visibility (a document, say), asked at every read.</summary>
+    public static async Task<bool> MayReadAsync(OS2HubDbContext db, UserAccess access, int productId, ItemVisibility visibility, bool suppliersMayRead, DateOnly today, CancellationToken ct) =>
+        visibility == ItemVisibility.Public || (await ReaderAsync(db, access, productId, today, ct)).MayRead(visibility, suppliersMayRead);
+
+    private Task<Reader> ReaderAsync(OS2HubDbContext db, UserAccess access, int? productId, CancellationToken ct) => ReaderAsync(db, access, productId, Today(), ct);
+
     /// <summary>What the reader may see of one product (or the association): its co-owners and suppliers, and the reader's place among them.</summary>
-    private async Task<Reader> ReaderAsync(OS2HubDbContext db, UserAccess access, int? productId, CancellationToken ct)
+    private static async Task<Reader> ReaderAsync(OS2HubDbContext db, UserAccess access, int? productId, DateOnly today, CancellationToken ct)
     {
-        var today = Today();
         var members = await db.Participations.Where(Dated.CurrentOn(today, ParticipationKind.Member)).Where(x => productId == null || x.ProductId == productId)
             .Select(x => x.OrganisationId).Distinct().ToListAsync(ct);
         var suppliers = await db.Participations.Where(Dated.CurrentOn(today, ParticipationKind.Supplier)).Where(x => productId == null || x.ProductId == productId)
