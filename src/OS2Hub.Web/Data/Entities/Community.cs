@@ -33,6 +33,9 @@ public class NewsItem
     public int? OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     public required string AuthorUserId { get; set; }
+
+    /// <summary>The role the author wrote in (secretariat, produktkoordinator or supplier contact), shown when there is no organisation.</summary>
+    public GrantRole? AuthorRole { get; set; }
     public ItemVisibility Visibility { get; set; }
 
     /// <summary>For a co-owners-only item: the product's supplier contacts may read it too.</summary>

@@ -863,6 +863,10 @@ namespace OS2Hub.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorUserId")
                         .IsRequired()
                         .HasMaxLength(450)

@@ -74,9 +74,9 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
         var reader = await ReaderAsync(db, access, product?.Id, ct);
         var news = product is null ? [] : (await db.NewsItems.AsNoTracking().Where(n => n.ProductId == product.Id)
                 .OrderByDescending(n => n.PublishedOn).ThenByDescending(n => n.Id)
-                .Select(n => new { n.Id, n.Kind, n.Title, n.Version, n.PublishedOn, n.Text, Organisation = n.Organisation!.Name, n.Visibility, n.SuppliersMayRead }).ToListAsync(ct))
+                .Select(n => new { n.Id, n.Kind, n.Title, n.Version, n.PublishedOn, n.Text, Organisation = n.Organisation!.Name, n.AuthorRole, n.Visibility, n.SuppliersMayRead }).ToListAsync(ct))
             .Where(n => reader.MayRead(n.Visibility, n.SuppliersMayRead))
-            .Select(n => new NewsView(n.Id, n.Kind, n.Title, n.Version, n.PublishedOn, n.Text, n.Organisation, n.Visibility, n.SuppliersMayRead)).ToList();
+            .Select(n => new NewsView(n.Id, n.Kind, n.Title, n.Version, n.PublishedOn, n.Text, n.Organisation ?? Author(n.AuthorRole, product.Name), n.Visibility, n.SuppliersMayRead)).ToList();
         var entries = (await db.DecisionEntries.AsNoTracking().Where(d => d.ProductId == (product == null ? null : product.Id))
                 .OrderByDescending(d => d.DecidedOn).ThenByDescending(d => d.Id).ToListAsync(ct))
             .Where(d => reader.MayRead(d.Visibility, d.SuppliersMayRead)).ToList();
@@ -127,6 +127,7 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
         {
             ProductId = input.ProductId, Kind = input.Kind, Title = title!, Version = input.Kind == NewsKind.Release ? version : null, PublishedOn = input.PublishedOn!.Value,
             Text = text!, OrganisationId = access.Decides(input.ProductId) ? null : supplier, AuthorUserId = userId,
+            AuthorRole = access.IsSecretariat ? GrantRole.Secretariat : access.Decides(input.ProductId) ? GrantRole.ProductCoordinator : GrantRole.SupplierContact,
             Visibility = input.Visibility, SuppliersMayRead = input.Visibility == ItemVisibility.CoOwners && input.SuppliersMayRead, CreatedAt = Now(),
         };
         db.NewsItems.Add(item);
@@ -241,7 +242,7 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
 
         var news = await db.NewsItems.AsNoTracking().Where(n => n.Visibility == ItemVisibility.Public && (productId == null || n.ProductId == productId))
             .OrderByDescending(n => n.CreatedAt).Take(take)
-            .Select(n => new { n.Id, n.Kind, n.Title, n.Version, n.Text, n.Product!.Slug, ProductName = n.Product.Name, Organisation = n.Organisation!.Name, n.CreatedAt })
+            .Select(n => new { n.Id, n.Kind, n.Title, n.Version, n.Text, n.Product!.Slug, ProductName = n.Product.Name, Organisation = n.Organisation!.Name, n.AuthorRole, n.CreatedAt })
             .ToListAsync(ct);
         var decisions = await db.DecisionEntries.AsNoTracking().Where(d => d.Visibility == ItemVisibility.Public && (productId == null || d.ProductId == productId))
             .OrderByDescending(d => d.CreatedAt).Take(take)
@@ -249,7 +250,7 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
             .ToListAsync(ct);
         var secretariat = Texts.Get("Community_Secretariat");
         return news.Select(n => new FeedItem(n.Kind == NewsKind.Release ? "release" : "news", n.Id, n.Slug, n.ProductName,
-                n.Kind == NewsKind.Release ? $"{n.ProductName} {n.Version}: {n.Title}" : n.Title, Excerpt(n.Text), n.Organisation ?? secretariat, Utc(n.CreatedAt),
+                n.Kind == NewsKind.Release ? $"{n.ProductName} {n.Version}: {n.Title}" : n.Title, Excerpt(n.Text), n.Organisation ?? Author(n.AuthorRole, n.ProductName), Utc(n.CreatedAt),
                 $"/produkter/{n.Slug}/nyt#nyt-{n.Id}"))
             .Concat(decisions.Select(d => new FeedItem("decision", d.Id, d.ProductId is null ? null : d.Slug, d.ProductId is null ? null : d.ProductName,
                 Texts.Format("Community_FeedDecision", Texts.Get($"DecisionBody_{d.Body}"), d.DecidedOn.ToString("d", System.Globalization.CultureInfo.CurrentCulture)),
@@ -280,6 +281,10 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
         public bool MayRead(ItemVisibility visibility, bool suppliersMayRead) =>
             visibility == ItemVisibility.Public || Inside || (suppliersMayRead && Supplier is not null);
     }
+
+    /// <summary>Who wrote an item without an organisation, as the page and the feed name them: a role, never a person.</summary>
+    private static string Author(GrantRole? role, string product) =>
+        role == GrantRole.ProductCoordinator ? Texts.Format("Community_ProductCoordinatorOf", product) : Texts.Get("Community_Secretariat");
 
     private static string? Required(Dictionary<string, string> errors, string field, string? value, int max, string requiredKey)
     {

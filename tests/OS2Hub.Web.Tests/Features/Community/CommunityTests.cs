@@ -102,6 +102,24 @@ public sealed class CommunityTests : IDisposable
     }
 
     [Fact]
+    public async Task AnItemNamesItsAuthorByOrganisationOrRoleAndNeverByPerson()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        NewsInput Release(string title) => new() { ProductId = w.Products["Alfa"], Kind = NewsKind.Release, Title = title, Version = "1.0", PublishedOn = new DateOnly(2026, 11, 27), Text = "Noter" };
+
+        Assert.True((await Service().AddNewsAsync("leverandoer", Release("Fra leverandøren"), Ct)).Succeeded);
+        Assert.True((await Service().AddNewsAsync("pk-alfa", Release("Fra produktkoordinatoren"), Ct)).Succeeded);
+        Assert.True((await Service().AddNewsAsync("sekretariat", Release("Fra sekretariatet"), Ct)).Succeeded);
+
+        var authors = (await Service().ViewAsync(null, "alfa", Ct))!.News.ToDictionary(n => n.Title, n => n.Organisation);
+        Assert.Equal("Leverandør ApS", authors["Fra leverandøren"]);
+        Assert.Equal("Produktkoordinatoren for Alfa", authors["Fra produktkoordinatoren"]);
+        Assert.Equal("OS2-sekretariatet", authors["Fra sekretariatet"]);
+        var feed = (await Service().FeedAsync("alfa", 10, Ct))!;
+        Assert.Equal(["Leverandør ApS", "OS2-sekretariatet", "Produktkoordinatoren for Alfa"], feed.Select(i => i.Author).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task BadInputGetsDanishMessagesAndSavesNothing()
     {
         var w = await WorkflowWorld.CreateAsync(_db);
