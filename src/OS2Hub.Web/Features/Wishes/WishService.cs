@@ -73,12 +73,14 @@ public sealed class WishService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
     /// <summary>The first three prioritised and the three latest delivered, for the product page.</summary>
     public async Task<WishHighlights> HighlightsAsync(int productId, CancellationToken ct = default)
     {
+        // On every product page: six rows and a count from the database, whatever the number of wishes.
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await RowsAsync(db, db.Wishes.Where(w => w.ProductId == productId && w.HiddenAt == null), null, false, ct);
-        return new WishHighlights(
-            rows.Where(r => r.Status == WishStatus.Prioritised).OrderBy(r => r.Rank).Take(3).ToList(),
-            rows.Where(r => r.Status == WishStatus.Delivered).OrderByDescending(r => r.CreatedAt).Take(3).ToList(),
-            rows.Count(r => r.Status is WishStatus.New or WishStatus.UnderReview or WishStatus.Prioritised or WishStatus.InDevelopment));
+        var visible = db.Wishes.Where(w => w.ProductId == productId && w.HiddenAt == null);
+        var coOwners = await CoOwnersAsync(db, productId, ct);
+        var top = await RowsAsync(db, visible.Where(w => w.Status == WishStatus.Prioritised).OrderBy(w => w.Rank).Take(3), coOwners, false, ct, searchable: false);
+        var delivered = await RowsAsync(db, visible.Where(w => w.Status == WishStatus.Delivered).OrderByDescending(w => w.UpdatedAt).Take(3), coOwners, false, ct, searchable: false);
+        var open = await visible.CountAsync(w => w.Status == WishStatus.New || w.Status == WishStatus.UnderReview || w.Status == WishStatus.Prioritised || w.Status == WishStatus.InDevelopment, ct);
+        return new WishHighlights(top.OrderBy(r => r.Rank).ToList(), delivered, open);
     }
 
     public async Task<WishDetails?> GetAsync(string? userId, string slug, int id, CancellationToken ct = default)
@@ -728,12 +730,14 @@ public sealed class WishService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
 
     // ---- Helpers ----
 
-    private async Task<List<WishRow>> RowsAsync(OS2HubDbContext db, IQueryable<Wish> wishes, IReadOnlySet<int>? coOwnersOfOne, bool includeHidden, CancellationToken ct)
+    /// <param name="searchable">Whether the rows are searched (the list page): only then are the texts read and folded.</param>
+    private async Task<List<WishRow>> RowsAsync(OS2HubDbContext db, IQueryable<Wish> wishes, IReadOnlySet<int>? coOwnersOfOne, bool includeHidden, CancellationToken ct, bool searchable = true)
     {
         var list = await wishes.Where(w => includeHidden || w.HiddenAt == null).AsNoTracking()
             .Select(w => new
             {
-                w.Id, w.ProductId, ProductSlug = w.Product!.Slug, ProductName = w.Product.Name, w.Title, w.Description, w.Need, w.Status, w.Rank,
+                w.Id, w.ProductId, ProductSlug = w.Product!.Slug, ProductName = w.Product.Name, w.Title,
+                Description = searchable ? w.Description : null, Need = searchable ? w.Need : null, w.Status, w.Rank,
                 RaisedFor = w.Organisation!.Name, ProposedBy = w.Supplier!.Name, Supporters = w.Supports.Select(s => s.OrganisationId).ToList(),
                 Pledgers = w.Pledges.Count, w.CreatedAt, w.HiddenAt,
             }).ToListAsync(ct);
@@ -749,7 +753,10 @@ public sealed class WishService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
             var owners = coOwners.GetValueOrDefault(w.ProductId) ?? new HashSet<int>();
             var supporting = w.Supporters.Count(owners.Contains);
             return new WishRow(w.Id, w.ProductSlug, w.ProductName, w.Title, w.Status, w.Rank, w.RaisedFor, w.ProposedBy,
-                supporting, w.Supporters.Count - supporting, w.Pledgers, w.CreatedAt, w.HiddenAt is not null) { SearchKey = TextFolding.SearchKey(w.Title, w.Description, w.Need, w.RaisedFor, w.ProposedBy) };
+                supporting, w.Supporters.Count - supporting, w.Pledgers, w.CreatedAt, w.HiddenAt is not null)
+            {
+                SearchKey = searchable ? TextFolding.SearchKey(w.Title, w.Description, w.Need, w.RaisedFor, w.ProposedBy) : "",
+            };
         }).ToList();
     }
 
