@@ -24,6 +24,12 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/produkter/os2rollekatalog/beslutninger")]
     [InlineData("/produkter/os2rollekatalog/dokumenter")]
     [InlineData("/os2/beslutninger")]
+    [InlineData("/spoergsmaal")]
+    [InlineData("/produkter/os2rollekatalog/spoergsmaal")]
+    [InlineData("/produkter/os2rollekatalog/spoergsmaal/1")]
+    [InlineData("/soeg?q=rolle")]
+    [InlineData("/soeg?q=findesslet")]
+    [InlineData("/afmeld/sammendrag?t=et-link")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {
         var page = await host.NewPageAsync();
@@ -39,6 +45,8 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/produkter/os2rollekatalog")]
     [InlineData("/organisationer/aarhus")]
     [InlineData("/produkter/os2rollekatalog/oensker/1")]
+    [InlineData("/produkter/os2rollekatalog/spoergsmaal/1")]
+    [InlineData("/soeg?q=rolle")]
     public async Task PageReflowsAt320PixelsWithoutSidewaysScrolling(string path)
     {
         var page = await host.NewPageAsync();

@@ -52,6 +52,9 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<DecisionEntry> DecisionEntries => Set<DecisionEntry>();
     public DbSet<ProductDocument> ProductDocuments => Set<ProductDocument>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
+    public DbSet<ProductFollow> ProductFollows => Set<ProductFollow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

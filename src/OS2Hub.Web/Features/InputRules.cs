@@ -11,6 +11,23 @@ public static partial class InputRules
     /// <summary>Trimmed text, or null for nothing but white space.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>Trimmed text that must be there and not be too long; a Danish message under <paramref name="field"/> otherwise.</summary>
+    public static string? Required(Dictionary<string, string> errors, string field, string? value, int max, string requiredKey)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var clean = Clean(value);
+        if (clean is null)
+        {
+            errors[field] = Localization.Texts.Get(requiredKey);
+        }
+        else if (clean.Length > max)
+        {
+            errors[field] = Localization.Texts.Format("Wish_Error_TooLong", max);
+        }
+
+        return clean;
+    }
+
     /// <summary>An address word as the hub writes them: lower-case letters and digits joined by single hyphens.</summary>
     public static bool IsSlug(string? slug) => !string.IsNullOrEmpty(slug) && slug.Length <= MaxSlug && SlugRegex().IsMatch(slug);
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using OS2Hub.Web.Features;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Contacts;
@@ -7,6 +9,7 @@ using OS2Hub.Web.Features.Editing;
 using OS2Hub.Web.Features.Import;
 using OS2Hub.Web.Features.Memberships;
 using OS2Hub.Web.Tests.Features.Memberships;
+using OS2Hub.Web.Tests.Features.Questions;
 using OS2Hub.Web.Tests.Features.Wishes;
 using OS2Hub.Web.Tests.Infrastructure;
 
@@ -23,6 +26,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
     private readonly TestDatabase _db = TestDatabase.Create();
     private Dictionary<string, int> _wishes = [];
     private Dictionary<string, int> _items = [];
+    private Dictionary<string, int> _threads = [];
 
     public void Dispose() => _db.Dispose();
 
@@ -96,6 +100,18 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "association-decision",    "-",                      false },
         { "it-frederikshavn",  "document-upload",         "Alfa",                   false },
         { "it-frederikshavn",  "document-remove",         "Alfa/referat",           false },
+        { "it-frederikshavn",  "staff-invite",            "Frederikshavn",          true },  // its own authority's Medarbejdere
+        { "it-frederikshavn",  "staff-invite",            "Helsingør",              false },
+        { "it-frederikshavn",  "staff-end",               "Frederikshavn/medarbejder", true },
+        { "it-frederikshavn",  "staff-end",               "Helsingør/medarbejder",  false },
+        { "it-frederikshavn",  "follow",                  "Alfa",                   true },
+        { "it-frederikshavn",  "ask",                     "Alfa",                   true },
+        { "it-frederikshavn",  "answer",                  "Alfa/lukket",            true },  // a co-owner answers a co-owners' thread
+        { "it-frederikshavn",  "answer",                  "Beta/lukket",            false },  // not a co-owner of Beta: cannot even read it
+        { "it-frederikshavn",  "accept",                  "Alfa/egen",              false },  // its colleague asked, only the asker marks
+        { "it-frederikshavn",  "question-public",         "Alfa/egen",              false },
+        { "it-frederikshavn",  "question-hide",           "Alfa/lukket",            false },
+        { "it-frederikshavn",  "question-redact",         "Alfa/lukket",            false },
 
         { "pk-alfa",           "approve",          "København→Alfa",        true },   // own product
         { "pk-alfa",           "approve",          "Frederikshavn→Beta",    false },  // other product
@@ -174,6 +190,18 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "document-upload",         "Alfa",                   true },
         { "pk-alfa",           "document-upload",         "Beta",                   false },
         { "pk-alfa",           "document-remove",         "Alfa/referat",           false },  // removing a file is the secretariat's
+        { "pk-alfa",           "staff-invite",            "Frederikshavn",          false },
+        { "pk-alfa",           "staff-end",               "Frederikshavn/medarbejder", false },
+        { "pk-alfa",           "follow",                  "Alfa",                   true },
+        { "pk-alfa",           "ask",                     "Alfa",                   true },
+        { "pk-alfa",           "answer",                  "Alfa/lukket",            true },
+        { "pk-alfa",           "answer",                  "Beta/lukket",            false },
+        { "pk-alfa",           "accept",                  "Alfa/egen",              false },
+        { "pk-alfa",           "question-public",         "Alfa/egen",              false },  // the asker opens a thread, not the moderator
+        { "pk-alfa",           "question-hide",           "Alfa/lukket",            true },
+        { "pk-alfa",           "question-hide",           "Beta/lukket",            false },
+        { "pk-alfa",           "question-redact",         "Alfa/lukket",            true },
+        { "pk-alfa",           "question-redact",         "Beta/lukket",            false },
 
         { "sekretariat",       "request",          "Helsingør→Gamma",       true },
         { "sekretariat",       "withdraw",         "Helsingør→Beta",        true },
@@ -233,6 +261,15 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "association-decision",    "-",                      true },
         { "sekretariat",       "document-upload",         "Beta",                   true },
         { "sekretariat",       "document-remove",         "Alfa/referat",           true },
+        { "sekretariat",       "staff-invite",            "Frederikshavn",          true },
+        { "sekretariat",       "staff-end",               "Helsingør/medarbejder",  true },
+        { "sekretariat",       "follow",                  "Alfa",                   true },
+        { "sekretariat",       "ask",                     "Alfa",                   true },
+        { "sekretariat",       "answer",                  "Beta/lukket",            true },
+        { "sekretariat",       "accept",                  "Alfa/egen",              false },
+        { "sekretariat",       "question-public",         "Alfa/egen",              false },
+        { "sekretariat",       "question-hide",           "Beta/lukket",            true },
+        { "sekretariat",       "question-redact",         "Alfa/lukket",            true },
 
         // Holds the secretariat grant, but the account has a password and no second factor: the grant waits for one.
         { "sekr-uden-totrin", "request",           "Helsingør→Gamma",       false },
@@ -292,6 +329,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekr-uden-totrin",  "association-decision",    "-",                      false },
         { "sekr-uden-totrin",  "document-upload",         "Beta",                   false },
         { "sekr-uden-totrin",  "document-remove",         "Alfa/referat",           false },
+        { "sekr-uden-totrin",  "staff-invite",            "Frederikshavn",          false },
+        { "sekr-uden-totrin",  "staff-end",               "Helsingør/medarbejder",  false },
+        { "sekr-uden-totrin",  "ask",                     "Alfa",                   false },
+        { "sekr-uden-totrin",  "answer",                  "Beta/lukket",            false },
+        { "sekr-uden-totrin",  "question-hide",           "Beta/lukket",            false },
+        { "sekr-uden-totrin",  "question-redact",         "Alfa/lukket",            false },
 
         { "leverandoer",       "request",          "Frederikshavn→Gamma",   false },
         { "leverandoer",       "withdraw",         "Frederikshavn→Beta",    false },
@@ -345,6 +388,15 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "association-decision",    "-",                      false },
         { "leverandoer",       "document-upload",         "Alfa",                   false },
         { "leverandoer",       "document-remove",         "Alfa/referat",           false },
+        { "leverandoer",       "staff-invite",            "Frederikshavn",          false },
+        { "leverandoer",       "staff-end",               "Frederikshavn/medarbejder", false },
+        { "leverandoer",       "follow",                  "Alfa",                   true },
+        { "leverandoer",       "ask",                     "Alfa",                   true },
+        { "leverandoer",       "answer",                  "Alfa/lukket",            true },  // the product's supplier answers
+        { "leverandoer",       "answer",                  "Beta/lukket",            false },
+        { "leverandoer",       "accept",                  "Alfa/egen",              false },
+        { "leverandoer",       "question-hide",           "Alfa/lukket",            false },
+        { "leverandoer",       "question-redact",         "Alfa/lukket",            false },
 
         { "uden-rolle",        "request",          "Frederikshavn→Gamma",   false },
         { "uden-rolle",        "withdraw",         "Frederikshavn→Beta",    false },
@@ -397,6 +449,49 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "association-decision",    "-",                      false },
         { "uden-rolle",        "document-upload",         "Alfa",                   false },
         { "uden-rolle",        "document-remove",         "Alfa/referat",           false },
+        { "uden-rolle",        "staff-invite",            "Frederikshavn",          false },
+        { "uden-rolle",        "staff-end",               "Frederikshavn/medarbejder", false },
+        { "uden-rolle",        "follow",                  "Alfa",                   true },  // any signed-in user follows
+        { "uden-rolle",        "ask",                     "Alfa",                   false },  // speaks for no organisation
+        { "uden-rolle",        "answer",                  "Alfa/lukket",            false },
+        { "uden-rolle",        "accept",                  "Alfa/egen",              false },
+        { "uden-rolle",        "question-hide",           "Alfa/lukket",            false },
+
+        // A Medarbejder of Frederikshavn (a co-owner of Alfa, not of Beta): follows, asks, answers and comments, and nothing else.
+        { "medarbejder-frederikshavn", "request",          "Frederikshavn→Gamma",   false },
+        { "medarbejder-frederikshavn", "withdraw",         "Frederikshavn→Beta",    false },
+        { "medarbejder-frederikshavn", "leave",            "Frederikshavn/Alfa",    false },
+        { "medarbejder-frederikshavn", "approve",          "København→Alfa",        false },
+        { "medarbejder-frederikshavn", "edit-product",     "Alfa",                  false },
+        { "medarbejder-frederikshavn", "contact-create",   "Frederikshavn",         false },
+        { "medarbejder-frederikshavn", "contact-edit",     "Mette",                 false },
+        { "medarbejder-frederikshavn", "bulk-export",      "kontaktpersoner",       false },
+        { "medarbejder-frederikshavn", "wish-raise",       "Frederikshavn→Alfa",    false },
+        { "medarbejder-frederikshavn", "wish-comment",     "Alfa/1",                true },
+        { "medarbejder-frederikshavn", "wish-comment",     "Beta/1",                false },
+        { "medarbejder-frederikshavn", "wish-support",     "Frederikshavn→Alfa/1",  false },
+        { "medarbejder-frederikshavn", "wish-interest",    "Frederikshavn→Beta/1",  false },
+        { "medarbejder-frederikshavn", "wish-pledge",      "Frederikshavn→Alfa/1",  false },
+        { "medarbejder-frederikshavn", "wish-withdraw-support", "Frederikshavn→Alfa/4", false },
+        { "medarbejder-frederikshavn", "wish-withdraw-pledge",  "Frederikshavn→Alfa/4", false },
+        { "medarbejder-frederikshavn", "news",             "Alfa",                  false },
+        { "medarbejder-frederikshavn", "document-upload",  "Alfa",                  false },
+        { "medarbejder-frederikshavn", "fee-sheet",        "Alfa",                  false },
+        { "medarbejder-frederikshavn", "staff-invite",     "Frederikshavn",         false },  // the IT-koordinator invites
+        { "medarbejder-frederikshavn", "staff-end",        "Helsingør/medarbejder", false },
+        { "medarbejder-frederikshavn", "follow",           "Alfa",                  true },
+        { "medarbejder-frederikshavn", "follow",           "Beta",                  true },
+        { "medarbejder-frederikshavn", "ask",              "Alfa",                  true },
+        { "medarbejder-frederikshavn", "ask",              "Beta",                  true },   // an outsider may ask the co-owners
+        { "medarbejder-frederikshavn", "answer",           "Alfa/lukket",           true },
+        { "medarbejder-frederikshavn", "answer",           "Alfa/egen",             true },   // a follow-up in its own thread
+        { "medarbejder-frederikshavn", "answer",           "Beta/lukket",           false },
+        { "medarbejder-frederikshavn", "accept",           "Alfa/egen",             true },
+        { "medarbejder-frederikshavn", "accept",           "Alfa/lukket",           false },
+        { "medarbejder-frederikshavn", "question-public",  "Alfa/egen",             true },
+        { "medarbejder-frederikshavn", "question-public",  "Alfa/lukket",           false },
+        { "medarbejder-frederikshavn", "question-hide",    "Alfa/lukket",           false },
+        { "medarbejder-frederikshavn", "question-redact",  "Alfa/egen",             false },
     };
 
     /// <summary>A secretariat holder whose account has a password (any hash: nobody signs in here) and no second factor.</summary>
@@ -417,6 +512,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
         _wishes = await WishWorld.SeedAsync(_db, w);
         await AddSecretariatWithoutSecondFactorAsync();
         _items = await OS2Hub.Web.Tests.Features.Community.CommunityWorld.SeedAsync(_db, w);
+        _threads = await QuestionWorld.SeedAsync(_db, w);
         if (action == "document-remove")
         {
             // The version to remove, uploaded by the secretariat before the table's user tries.
@@ -609,10 +705,56 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 return await new OS2Hub.Web.Features.Community.DocumentService(_db, clock).RemoveVersionAsync(user, _items[target], "Personoplysninger", ct);
             case "decision-redact":
                 return await new OS2Hub.Web.Features.Community.CommunityService(_db, clock).RedactDecisionAsync(user, _items[target], ct);
+            case "staff-invite":
+                return await StaffInviteAsync(user, w.Organisations[target]);
+            case "staff-end":
+                return await StaffEndAsync(user, _threads[target]);
+            case "follow":
+                return await new OS2Hub.Web.Features.Following.FollowService(_db, clock).FollowAsync(user, w.Products[target], FollowTopics.All, FollowDelivery.DailyDigest, ct);
+            case "ask":
+                return await QuestionWorld.Service(_db).AskAsync(user, new OS2Hub.Web.Features.Questions.QuestionInput { ProductId = w.Products[target], Title = "Et spørgsmål", Text = "Uddybning" }, ct);
+            case "answer":
+                return await QuestionWorld.Service(_db).AnswerAsync(user, _threads[target], "Et svar", ct);
+            case "accept":
+                return await QuestionWorld.Service(_db).AcceptAsync(user, _threads[target], _threads[$"{target}/svar"], ct);
+            case "question-public":
+                return await QuestionWorld.Service(_db).SetPublicAsync(user, _threads[target], true, ct);
+            case "question-hide" or "question-redact":
+                return await QuestionWorld.Service(_db).ModerateAsync(user, _threads[target], null, action == "question-hide" ? Moderation.Hidden : Moderation.Redacted,
+                    "Personoplysninger fjernet", "Teksten uden navne", ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
     }
+
+    private async Task<OperationResult> StaffInviteAsync(string user, int organisationId)
+    {
+        using var services = IdentityServices();
+        using var scope = services.CreateScope();
+        return await Admin(scope).InviteAsync(user, new OS2Hub.Web.Features.Users.InviteInput
+        {
+            Email = "ny.medarbejder@example.dk", DisplayName = "Ny Medarbejder", Role = GrantRole.Staff, OrganisationId = organisationId,
+        }, new Uri("https://os2hub.example/"), TestContext.Current.CancellationToken);
+    }
+
+    private async Task<OperationResult> StaffEndAsync(string user, int grantId)
+    {
+        using var services = IdentityServices();
+        using var scope = services.CreateScope();
+        return await Admin(scope).RevokeAsync(user, grantId, TestContext.Current.CancellationToken);
+    }
+
+    private ServiceProvider IdentityServices()
+    {
+        var services = new ServiceCollection().AddLogging().AddDataProtection().Services;
+        services.AddScoped(_ => _db.CreateDbContext());
+        services.AddIdentityCore<AppUser>(o => o.User.RequireUniqueEmail = true).AddEntityFrameworkStores<OS2Hub.Web.Data.OS2HubDbContext>().AddDefaultTokenProviders();
+        return services.BuildServiceProvider();
+    }
+
+    private OS2Hub.Web.Features.Users.UserAdminService Admin(IServiceScope scope) =>
+        new(_db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), new RecordingEmailSender(), FixedClock.Default,
+            Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Data.OS2HubOptions()), Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Features.Account.SingleSignOnOptions()));
 
     private async Task<ProductEdit> ProductEditAsync(int productId)
     {
@@ -687,6 +829,10 @@ public sealed class AuthorizationMatrixTests : IDisposable
             $"{await db.WishComments.CountAsync(ct)}:{await db.WishEvents.CountAsync(ct)}:{await db.Notifications.CountAsync(ct)}",
             $"{await db.NewsItems.CountAsync(ct)}:{await db.DecisionEntries.CountAsync(ct)}:{await db.DecisionEntries.CountAsync(d => d.RedactedAt != null, ct)}",
             $"{await db.ProductDocuments.CountAsync(ct)}:{await db.DocumentVersions.CountAsync(v => v.RemovedAt == null, ct)}:{await db.StoredFiles.CountAsync(ct)}",
+            string.Join("|", await db.Grants.OrderBy(g => g.Id).Select(g => $"{g.Id}:{g.UserId}:{g.Role}:{g.OrganisationId}:{g.ProductId}").ToListAsync(ct)),
+            $"{await db.Users.CountAsync(ct)}:{await db.QuestionAnswers.CountAsync(ct)}",
+            string.Join("|", await db.Questions.OrderBy(q => q.Id).Select(q => $"{q.Id}:{q.Title}:{q.Text}:{q.IsPublic}:{q.AcceptedAnswerId}:{q.Moderation}:{q.ModerationNote}").ToListAsync(ct)),
+            string.Join("|", await db.ProductFollows.OrderBy(f => f.Id).Select(f => $"{f.UserId}:{f.ProductId}:{f.Topics}:{f.Delivery}").ToListAsync(ct)),
         };
         return string.Join("#", parts);
     }

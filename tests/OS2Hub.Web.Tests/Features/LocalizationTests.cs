@@ -68,6 +68,8 @@ public sealed class LocalizationTests
     [InlineData(typeof(OS2Hub.Web.Features.Products.DependencyReason), "Dependency")]
     [InlineData(typeof(OS2Hub.Web.Features.Economy.QuoteProblem), "QuoteProblem")]
     [InlineData(typeof(OS2Hub.Web.Features.Economy.PopulationChangeKind), "PopImport")]
+    [InlineData(typeof(FollowDelivery), "FollowDelivery")]
+    [InlineData(typeof(OS2Hub.Web.Features.Search.SearchKind), "SearchKind")]
     public void EveryEnumValueHasATextInDanishAndEnglish(Type enumType, string prefix)
     {
         ArgumentNullException.ThrowIfNull(enumType);
@@ -85,7 +87,7 @@ public sealed class LocalizationTests
     [Fact]
     public void NoFeatureWritesADanishSentenceAsALiteral()
     {
-        string[] danishOnPurposeFiles = ["FeeSheetExport.cs", "PartnerExport.cs", "FileLabels.cs", "AccountSeeder.cs", "ReferenceDataLoader.cs", "ReferenceMapping.cs", "ReferenceProducts.cs", "DemoDataLoader.cs", "GeneratedCatalogue.cs", "UrlWords.cs", "MembershipFile.cs", "SupplierRoleFile.cs", "ContactFile.cs", "WorkingGroupFile.cs", "FeeSheetFile.cs", "DemoWishes.cs"];
+        string[] danishOnPurposeFiles = ["FeeSheetExport.cs", "PartnerExport.cs", "FileLabels.cs", "AccountSeeder.cs", "ReferenceDataLoader.cs", "ReferenceMapping.cs", "ReferenceProducts.cs", "DemoDataLoader.cs", "GeneratedCatalogue.cs", "UrlWords.cs", "MembershipFile.cs", "SupplierRoleFile.cs", "ContactFile.cs", "WorkingGroupFile.cs", "FeeSheetFile.cs", "DemoWishes.cs", "DemoQuestions.cs"];
         string[] danishOnPurposeLines = ["WithSummary(", "WithDescription(", "WithTags(", "document.Info.", "Field = ", "var field = ", "ChangeRecorder(", "LogAsync(", "Offentligt Digitaliseringsfællesskab"];
         var danish = new System.Text.RegularExpressions.Regex("\"[^\"\n]*[æøåÆØÅ][^\"\n]*\"");
         var found = Directory.EnumerateFiles(Path.Combine(FindRepoRoot(), "src", "OS2Hub.Web", "Features"), "*.cs", SearchOption.AllDirectories)

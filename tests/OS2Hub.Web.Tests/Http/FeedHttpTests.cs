@@ -34,7 +34,7 @@ public sealed class FeedHttpTests(HubFactory factory) : IClassFixture<HubFactory
             var atom = Assert.IsType<AtomFeed>(feed.SpecificFeed);
             Assert.False(string.IsNullOrEmpty(atom.Id));
             Assert.NotNull(atom.UpdatedDate);
-            Assert.Equal(3, feed.Items.Count);
+            Assert.Equal(4, feed.Items.Count); // the three seeded here and the demo data's public question
             Assert.All(feed.Items, item =>
             {
                 var entry = Assert.IsType<AtomFeedItem>(item.SpecificItem);
@@ -46,7 +46,10 @@ public sealed class FeedHttpTests(HubFactory factory) : IClassFixture<HubFactory
             });
             Assert.Contains(feed.Items, i => i.Title == "OS2rollekatalog 2026.3: Skoleroller");
             Assert.Contains(feed.Items, i => i.Title == "Ny kontaktperson i styregruppen");
+            var question = Assert.Single(feed.Items, i => i.Title == "Spørgsmål: Hvordan har I sat integrationen til KMD OPUS op?");
+            Assert.Equal("Region Hovedstaden", Assert.IsType<AtomFeedItem>(question.SpecificItem).Author.Name); // the organisation, never a person
             Assert.DoesNotContain("Lukket", xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("Erfaringer med attestering", xml, StringComparison.Ordinal); // the demo's co-owners-only thread
             Assert.DoesNotContain("@", xml, StringComparison.Ordinal);
         }
 

@@ -76,6 +76,12 @@ public enum GrantRole
 
     /// <summary>Of one supplier: sees the partner lists of the products it serves.</summary>
     SupplierContact,
+
+    /// <summary>
+    /// Medarbejder of one public authority: follows products, asks, answers and comments as the authority's staff,
+    /// and reads what the authority's co-ownership opens; no requests, no support or pledges, no partner lists.
+    /// </summary>
+    Staff,
 }
 
 /// <summary>A role with its scope. Grants are read from the database on every action, so a revoked grant stops working at once.</summary>

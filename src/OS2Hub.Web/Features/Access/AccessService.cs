@@ -111,6 +111,9 @@ public sealed class UserAccess(IReadOnlyList<Grant> grants)
     /// <summary>The authorities this user is IT-koordinator for.</summary>
     public IReadOnlyList<int> Authorities => Scoped(GrantRole.ItCoordinator, g => g.OrganisationId);
 
+    /// <summary>The authorities this user works for, as IT-koordinator or Medarbejder: whose co-ownerships open closed items and threads.</summary>
+    public IReadOnlyList<int> Employers => grants.Where(g => g.Role is GrantRole.ItCoordinator or GrantRole.Staff).Select(g => g.OrganisationId).OfType<int>().Distinct().ToList();
+
     /// <summary>The suppliers this user is a contact of.</summary>
     public IReadOnlyList<int> Suppliers => Scoped(GrantRole.SupplierContact, g => g.OrganisationId);
 

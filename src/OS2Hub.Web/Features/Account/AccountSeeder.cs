@@ -17,6 +17,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, IDbContextFactory<
         new("produktkoordinator" + DemoDomain, "Demo-Produktkoordinator-1", "Produktkoordinator for OS2rollekatalog (demo)", GrantRole.ProductCoordinator, "os2rollekatalog", null),
         new("it-frederikshavn" + DemoDomain, "Demo-Frederikshavn-1", "IT-koordinator, Frederikshavn (demo)", GrantRole.ItCoordinator, null, "kommune:0813"),
         new("leverandoer" + DemoDomain, "Demo-Leverandoer-1", "Leverandørkontakt, Digital Identity (demo)", GrantRole.SupplierContact, null, "leverandoer:Digital Identity ApS"),
+        new("medarbejder-aarhus" + DemoDomain, "Demo-Medarbejder-1", "Medarbejder, Aarhus (demo)", GrantRole.Staff, null, "kommune:0751"),
     ];
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
 using OS2Hub.Web.Features.Access;
+using OS2Hub.Web.Features.Following;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Community;
@@ -53,7 +54,8 @@ public sealed class DecisionInput
 /// co-owning authority, the product's produktkoordinator, the secretariat, and the product's supplier contacts where
 /// the item allows it. A decision is never edited; a correction is a new entry referring to the one it corrects.
 /// </summary>
-public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+/// <remarks>The followers hear of new items through <paramref name="followers"/>; tests that do not look at them leave it out.</remarks>
+public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock, FollowNotifier? followers = null)
 {
     public const int MaxTitle = 200;
     public const int MaxText = 20_000;
@@ -105,12 +107,12 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
         }
 
         var errors = new Dictionary<string, string>();
-        var title = Required(errors, nameof(input.Title), input.Title, MaxTitle, "Community_Error_TitleRequired");
-        var text = Required(errors, nameof(input.Text), input.Text, MaxText, "Community_Error_TextRequired");
+        var title = InputRules.Required(errors, nameof(input.Title), input.Title, MaxTitle, "Community_Error_TitleRequired");
+        var text = InputRules.Required(errors, nameof(input.Text), input.Text, MaxText, "Community_Error_TextRequired");
         var version = InputRules.Clean(input.Version);
         if (input.Kind == NewsKind.Release)
         {
-            version = Required(errors, nameof(input.Version), input.Version, MaxVersion, "Community_Error_VersionRequired");
+            version = InputRules.Required(errors, nameof(input.Version), input.Version, MaxVersion, "Community_Error_VersionRequired");
         }
 
         if (input.PublishedOn is null)
@@ -132,6 +134,13 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
         };
         db.NewsItems.Add(item);
         await db.SaveChangesAsync(ct);
+        if (followers is not null)
+        {
+            var (topic, key) = item.Kind == NewsKind.Release ? (FollowTopics.Releases, "Follow_Notice_Release") : (FollowTopics.News, "Follow_Notice_News");
+            await followers.PublishedAsync(new FollowedItem(topic, item.ProductId, item.Visibility, item.SuppliersMayRead, key, item.Title,
+                $"/produkter/{await SlugAsync(db, item.ProductId, ct)}/nyt#nyt-{item.Id}", userId), ct);
+        }
+
         return OperationResult.Ok(item.Id);
     }
 
@@ -149,7 +158,7 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
         }
 
         var errors = new Dictionary<string, string>();
-        var summary = Required(errors, nameof(input.Summary), input.Summary, MaxSummary, "Community_Error_SummaryRequired");
+        var summary = InputRules.Required(errors, nameof(input.Summary), input.Summary, MaxSummary, "Community_Error_SummaryRequired");
         var reasoning = InputRules.Clean(input.Reasoning);
         if (reasoning?.Length > MaxText)
         {
@@ -204,6 +213,12 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
         };
         db.DecisionEntries.Add(entry);
         await db.SaveChangesAsync(ct);
+        if (followers is not null && entry.ProductId is { } decided)
+        {
+            await followers.PublishedAsync(new FollowedItem(FollowTopics.Decisions, decided, entry.Visibility, entry.SuppliersMayRead, "Follow_Notice_Decision", entry.Summary,
+                $"/produkter/{await SlugAsync(db, decided, ct)}/beslutninger#beslutning-{entry.Id}", userId), ct);
+        }
+
         return OperationResult.Ok(entry.Id);
     }
 
@@ -248,6 +263,11 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
             .OrderByDescending(d => d.CreatedAt).Take(take)
             .Select(d => new { d.Id, d.Summary, d.Body, d.DecidedOn, d.ProductId, Slug = d.Product!.Slug, ProductName = d.Product.Name, d.CreatedAt, d.RedactedAt })
             .ToListAsync(ct);
+        // An open thread names the organisation that asked, never the person.
+        var questions = await db.Questions.AsNoTracking().Where(q => q.IsPublic && q.Moderation != Moderation.Hidden && (productId == null || q.ProductId == productId))
+            .OrderByDescending(q => q.CreatedAt).Take(take)
+            .Select(q => new { q.Id, q.Title, q.Text, q.Product!.Slug, ProductName = q.Product.Name, Organisation = q.Organisation!.Name, q.AuthorRole, q.CreatedAt })
+            .ToListAsync(ct);
         var secretariat = Texts.Get("Community_Secretariat");
         return news.Select(n => new FeedItem(n.Kind == NewsKind.Release ? "release" : "news", n.Id, n.Slug, n.ProductName,
                 n.Kind == NewsKind.Release ? $"{n.ProductName} {n.Version}: {n.Title}" : n.Title, Excerpt(n.Text), n.Organisation ?? Author(n.AuthorRole, n.ProductName), Utc(n.CreatedAt),
@@ -256,12 +276,34 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
                 Texts.Format("Community_FeedDecision", Texts.Get($"DecisionBody_{d.Body}"), d.DecidedOn.ToString("d", System.Globalization.CultureInfo.CurrentCulture)),
                 d.RedactedAt is null ? d.Summary : Texts.Get("Community_Redacted"), secretariat, Utc(d.RedactedAt ?? d.CreatedAt),
                 d.ProductId is null ? $"/os2/beslutninger#beslutning-{d.Id}" : $"/produkter/{d.Slug}/beslutninger#beslutning-{d.Id}")))
+            .Concat(questions.Select(q => new FeedItem("question", q.Id, q.Slug, q.ProductName, Texts.Format("Community_FeedQuestion", q.Title), Excerpt(q.Text),
+                q.Organisation ?? Author(q.AuthorRole, q.ProductName), Utc(q.CreatedAt), $"/produkter/{q.Slug}/spoergsmaal/{q.Id}")))
             .OrderByDescending(i => i.Updated).Take(take).ToList();
     }
 
     /// <summary>Whether the reader may read an item of the product with this visibility (a document, say), asked at every read.</summary>
     public static async Task<bool> MayReadAsync(OS2HubDbContext db, UserAccess access, int productId, ItemVisibility visibility, bool suppliersMayRead, DateOnly today, CancellationToken ct) =>
         visibility == ItemVisibility.Public || (await ReaderAsync(db, access, productId, today, ct)).MayRead(visibility, suppliersMayRead);
+
+    /// <summary>
+    /// Every product whose closed items the user may read, in two queries whatever the number of products: for lists
+    /// that span products (search, digests, questions across products).
+    /// </summary>
+    public static async Task<ReaderScope> ScopeAsync(OS2HubDbContext db, UserAccess access, DateOnly today, CancellationToken ct)
+    {
+        if (access.IsSecretariat)
+        {
+            return ReaderScope.Everything;
+        }
+
+        var employers = access.Employers;
+        var suppliers = access.Suppliers;
+        var coOwned = employers.Count == 0 ? [] : await db.Participations.Where(Dated.CurrentOn(today, ParticipationKind.Member))
+            .Where(x => employers.Contains(x.OrganisationId)).Select(x => x.ProductId).Distinct().ToListAsync(ct);
+        var served = suppliers.Count == 0 ? [] : await db.Participations.Where(Dated.CurrentOn(today, ParticipationKind.Supplier))
+            .Where(x => suppliers.Contains(x.OrganisationId)).Select(x => x.ProductId).Distinct().ToListAsync(ct);
+        return new ReaderScope(false, coOwned.Concat(access.CoordinatedProducts).ToHashSet(), served.ToHashSet());
+    }
 
     private Task<Reader> ReaderAsync(OS2HubDbContext db, UserAccess access, int? productId, CancellationToken ct) => ReaderAsync(db, access, productId, Today(), ct);
 
@@ -272,7 +314,7 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
             .Select(x => x.OrganisationId).Distinct().ToListAsync(ct);
         var suppliers = await db.Participations.Where(Dated.CurrentOn(today, ParticipationKind.Supplier)).Where(x => productId == null || x.ProductId == productId)
             .Select(x => x.OrganisationId).Distinct().ToListAsync(ct);
-        var inside = access.IsSecretariat || (productId is { } p ? access.Decides(p) : access.CoordinatedProducts.Count > 0) || access.Authorities.Any(members.Contains);
+        var inside = access.IsSecretariat || (productId is { } p ? access.Decides(p) : access.CoordinatedProducts.Count > 0) || access.Employers.Any(members.Contains);
         return new Reader(inside, access.Suppliers.Where(suppliers.Contains).Select(s => (int?)s).FirstOrDefault());
     }
 
@@ -282,24 +324,25 @@ public sealed class CommunityService(IDbContextFactory<OS2HubDbContext> dbFactor
             visibility == ItemVisibility.Public || Inside || (suppliersMayRead && Supplier is not null);
     }
 
+    /// <summary>Public for everyone; an item of a product in <see cref="Inside"/> for its co-owners' people; <see cref="SupplierOf"/> where the item lets suppliers read.</summary>
+    public sealed record ReaderScope(bool All, IReadOnlySet<int> Inside, IReadOnlySet<int> SupplierOf)
+    {
+        public static ReaderScope Nothing { get; } = new(false, new HashSet<int>(), new HashSet<int>());
+
+        public static ReaderScope Everything { get; } = new(true, new HashSet<int>(), new HashSet<int>());
+
+        public bool MayRead(int productId, ItemVisibility visibility, bool suppliersMayRead) =>
+            visibility == ItemVisibility.Public || IsInside(productId) || (suppliersMayRead && SupplierOf.Contains(productId));
+
+        public bool IsInside(int productId) => All || Inside.Contains(productId);
+    }
+
     /// <summary>Who wrote an item without an organisation, as the page and the feed name them: a role, never a person.</summary>
-    private static string Author(GrantRole? role, string product) =>
+    public static string Author(GrantRole? role, string product) =>
         role == GrantRole.ProductCoordinator ? Texts.Format("Community_ProductCoordinatorOf", product) : Texts.Get("Community_Secretariat");
 
-    private static string? Required(Dictionary<string, string> errors, string field, string? value, int max, string requiredKey)
-    {
-        var clean = InputRules.Clean(value);
-        if (clean is null)
-        {
-            errors[field] = Texts.Get(requiredKey);
-        }
-        else if (clean.Length > max)
-        {
-            errors[field] = Texts.Format("Wish_Error_TooLong", max);
-        }
-
-        return clean;
-    }
+    private static Task<string> SlugAsync(OS2HubDbContext db, int productId, CancellationToken ct) =>
+        db.Products.Where(p => p.Id == productId).Select(p => p.Slug).SingleAsync(ct);
 
     private static List<int> ParseIds(string? ids) =>
         (ids ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

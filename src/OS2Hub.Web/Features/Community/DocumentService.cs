@@ -32,7 +32,7 @@ public sealed class DocumentUpload
 /// news and decisions (<see cref="CommunityService.MayReadAsync"/>); uploads are the produktkoordinator's and the
 /// secretariat's; removing a version's bytes is the secretariat's alone.
 /// </summary>
-public sealed class DocumentService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+public sealed class DocumentService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock, Following.FollowNotifier? followers = null)
 {
     public async Task<DocumentList?> ListAsync(string? userId, string slug, CancellationToken ct = default)
     {
@@ -112,6 +112,13 @@ public sealed class DocumentService(IDbContextFactory<OS2HubDbContext> dbFactory
         await db.SaveChangesAsync(ct);
         document.Versions[^1].StoredFileId = stored.Id;
         await db.SaveChangesAsync(ct);
+        if (followers is not null)
+        {
+            var slug = await db.Products.Where(p => p.Id == document.ProductId).Select(p => p.Slug).SingleAsync(ct);
+            await followers.PublishedAsync(new Following.FollowedItem(FollowTopics.Documents, document.ProductId, document.Visibility, document.SuppliersMayRead,
+                "Follow_Notice_Document", document.Title, $"/produkter/{slug}/dokumenter#dokument-{document.Id}", userId), ct);
+        }
+
         return OperationResult.Ok(document.Versions[^1].Id);
     }
 

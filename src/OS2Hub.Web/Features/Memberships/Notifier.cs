@@ -104,9 +104,12 @@ public sealed class Notifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmai
         return list;
     }
 
-    /// <summary>Tells the user's open pages, on any instance, that their notifications changed.</summary>
-    private async Task ChangedAsync(string userId, CancellationToken ct)
+    private Task ChangedAsync(string userId, CancellationToken ct) => ChangedAsync(live, logger, userId, ct);
+
+    /// <summary>Tells the user's open pages, on any instance, that their notifications changed; every kind of notice uses it.</summary>
+    public static async Task ChangedAsync(LiveEvents live, ILogger logger, string userId, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(live);
         try
         {
             await live.PublishAsync(Topic, userId, ct);

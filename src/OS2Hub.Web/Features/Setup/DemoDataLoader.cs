@@ -25,6 +25,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         {
             await LoadEconomyAsync(db, ct);
             await DemoWishes.LoadAsync(db, ct);
+            await DemoQuestions.LoadAsync(db, ct);
             return;
         }
 
@@ -113,6 +114,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
         await CatalogSearch.RefreshAsync(db, products.Select(p => p.Id).ToList(), ct);
         await LoadEconomyAsync(db, ct);
         await DemoWishes.LoadAsync(db, ct);
+        await DemoQuestions.LoadAsync(db, ct);
         logger.LogInformation("Demo data loaded for {Count} products", products.Count);
     }
 
@@ -178,6 +180,7 @@ public sealed class DemoDataLoader(IDbContextFactory<OS2HubDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var removed = await DemoWishes.RemoveAsync(db, ct);
+        removed += await DemoQuestions.RemoveAsync(db, ct);
         removed += await db.Participations.Where(p => p.IsDemo || p.Organisation!.IsDemo).ExecuteDeleteAsync(ct);
         removed += await db.Participations.Where(p => p.EndDateIsDemo)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.EndDate, (DateOnly?)null).SetProperty(p => p.EndDateIsDemo, false), ct);

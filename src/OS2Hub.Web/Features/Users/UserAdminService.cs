@@ -25,6 +25,11 @@ public sealed record UserInfo(string Id, string DisplayName, string Email, bool 
     public bool SecretariatPaused => HasPassword && !TwoFactor && Grants.Any(g => g.Role == GrantRole.Secretariat);
 }
 
+public sealed record StaffMember(int GrantId, string Name, string Email, DateTime Since, bool Invited);
+
+/// <summary>One authority's Medarbejdere, as its IT-koordinator sees them.</summary>
+public sealed record StaffList(int OrganisationId, string Organisation, IReadOnlyList<StaffMember> Staff);
+
 public sealed record InviteInput
 {
     public string? Email { get; init; }
@@ -35,7 +40,8 @@ public sealed record InviteInput
 }
 
 /// <summary>
-/// The secretariat invites users and changes their grants. There is no self-registration: an invitation creates the
+/// The secretariat invites users and changes their grants; an IT-koordinator invites and ends its own authority's
+/// Medarbejdere. There is no self-registration: an invitation creates the
 /// account without a password and e-mails a link to set one. Grants are read on every action, so a revoked grant
 /// stops working at once, also for a user with a page already open.
 /// </summary>
@@ -76,7 +82,7 @@ public sealed class UserAdminService(
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(siteBase);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await AccessService.IsSecretariatAsync(db, actorId, ct))
+        if (!MayInvite(await AccessService.ForAsync(db, actorId, ct), input))
         {
             return OperationResult.Denied;
         }
@@ -158,12 +164,13 @@ public sealed class UserAdminService(
     public async Task<OperationResult> RevokeAsync(string actorId, int grantId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await AccessService.IsSecretariatAsync(db, actorId, ct))
+        var access = await AccessService.ForAsync(db, actorId, ct);
+        var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == grantId, ct);
+        if (!access.IsSecretariat && !(grant is { Role: GrantRole.Staff, OrganisationId: { } of } && access.Authorities.Contains(of)))
         {
             return OperationResult.Denied;
         }
 
-        var grant = await db.Grants.FirstOrDefaultAsync(g => g.Id == grantId, ct);
         if (grant is null)
         {
             return OperationResult.NotFound;
@@ -179,6 +186,35 @@ public sealed class UserAdminService(
         return OperationResult.Ok();
     }
 
+    /// <summary>
+    /// The authorities the user is IT-koordinator for, each with its Medarbejdere; null for anyone else. The secretariat
+    /// manages every grant on the users page instead.
+    /// </summary>
+    public async Task<IReadOnlyList<StaffList>?> StaffAsync(string actorId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var authorities = (await AccessService.ForAsync(db, actorId, ct)).Authorities;
+        if (authorities.Count == 0)
+        {
+            return null;
+        }
+
+        var names = await db.Organisations.AsNoTracking().Where(o => authorities.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var staff = await db.Grants.AsNoTracking().Where(g => g.Role == GrantRole.Staff && g.OrganisationId != null && authorities.Contains(g.OrganisationId.Value))
+            .Join(db.Users, g => g.UserId, u => u.Id, (g, u) => new
+            {
+                g.Id, OrganisationId = g.OrganisationId!.Value, u.DisplayName, u.Email, g.CreatedAt,
+                Invited = u.PasswordHash == null && !db.UserLogins.Any(l => l.UserId == u.Id),
+            })
+            .ToListAsync(ct);
+        return names.Select(o => new StaffList(o.Id, o.Name, staff.Where(s => s.OrganisationId == o.Id).OrderBy(s => s.DisplayName, StringComparer.CurrentCulture)
+            .Select(s => new StaffMember(s.Id, s.DisplayName, s.Email ?? "", s.CreatedAt, s.Invited)).ToList())).ToList();
+    }
+
+    /// <summary>The secretariat invites anyone to any grant; an IT-koordinator only Medarbejdere of its own authority.</summary>
+    private static bool MayInvite(UserAccess access, InviteInput input) =>
+        access.IsSecretariat || (input.Role == GrantRole.Staff && input.OrganisationId is { } of && access.Authorities.Contains(of));
+
     /// <summary>Products and authorities/suppliers to choose a scope from.</summary>
     public async Task<(IReadOnlyList<(int Id, string Name)> Products, IReadOnlyList<(int Id, string Name, OrganisationKind Kind)> Organisations)> ScopesAsync(CancellationToken ct = default)
     {
@@ -191,14 +227,14 @@ public sealed class UserAdminService(
     private static (int? ProductId, int? OrganisationId) Scoped(InviteInput input) => input.Role switch
     {
         GrantRole.ProductCoordinator => (input.ProductId, null),
-        GrantRole.ItCoordinator or GrantRole.SupplierContact => (null, input.OrganisationId),
+        GrantRole.ItCoordinator or GrantRole.SupplierContact or GrantRole.Staff => (null, input.OrganisationId),
         _ => (null, null),
     };
 
     private static async Task<string?> ScopeErrorAsync(OS2HubDbContext db, GrantRole role, int? productId, int? organisationId, CancellationToken ct) => role switch
     {
         GrantRole.ProductCoordinator when productId is null || !await db.Products.AnyAsync(p => p.Id == productId, ct) => Texts.Get("Users_Error_Product"),
-        GrantRole.ItCoordinator when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind != OrganisationKind.Company, ct)
+        GrantRole.ItCoordinator or GrantRole.Staff when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId && o.Kind != OrganisationKind.Company, ct)
             => Texts.Get("Users_Error_Authority"),
         GrantRole.SupplierContact when organisationId is null || !await db.Organisations.AnyAsync(o => o.Id == organisationId, ct) => Texts.Get("Users_Error_Supplier"),
         _ => null,

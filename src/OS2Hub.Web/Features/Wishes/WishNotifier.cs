@@ -17,7 +17,7 @@ namespace OS2Hub.Web.Features.Wishes;
 /// wish e-mails (RFC 8058). It runs after the change is committed; a failing mail server never undoes it.
 /// </summary>
 public sealed class WishNotifier(IDbContextFactory<OS2HubDbContext> dbFactory, IEmailSender email, TimeProvider clock, IOptions<OS2HubOptions> options,
-    LiveEvents live, IDataProtectionProvider protection, ILogger<WishNotifier> logger)
+    LiveEvents live, IDataProtectionProvider protection, ILogger<WishNotifier> logger, Following.FollowNotifier? followers = null)
 {
     private const string UnsubscribePurpose = "OS2Hub.WishEmails.Unsubscribe";
 
@@ -27,6 +27,11 @@ public sealed class WishNotifier(IDbContextFactory<OS2HubDbContext> dbFactory, I
         var wish = await WishAsync(db, wishId, ct);
         var coordinators = await db.Users.Where(u => u.Grants.Any(g => g.Role == GrantRole.ProductCoordinator && g.ProductId == wish.ProductId)).Select(u => u.Id).ToListAsync(ct);
         await SendAsync(db, coordinators, wish, "WishNotice_Raised", [wish.Raiser], ct);
+        if (followers is not null)
+        {
+            await followers.PublishedAsync(new Following.FollowedItem(FollowTopics.Wishes, wish.ProductId, ItemVisibility.Public, false, "Follow_Notice_Wish", wish.Title,
+                $"/produkter/{wish.Slug}/oensker/{wish.Id}", wish.CreatedBy), ct);
+        }
     }
 
     public async Task StatusChangedAsync(int wishId, WishStatus from, WishStatus to, CancellationToken ct)
@@ -102,14 +107,7 @@ public sealed class WishNotifier(IDbContextFactory<OS2HubDbContext> dbFactory, I
         await db.SaveChangesAsync(ct);
         foreach (var r in recipients)
         {
-            try
-            {
-                await live.PublishAsync(Notifier.Topic, r.Id, ct);
-            }
-            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
-            {
-                logger.LogWarning("A live event could not be published ({Error})", e.GetType().Name);
-            }
+            await Notifier.ChangedAsync(live, logger, r.Id, ct);
         }
 
         foreach (var r in recipients.Where(r => r.Email is not null && !r.WishEmailsOff))

@@ -97,10 +97,11 @@ public sealed class WishService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
         var coOwners = await CoOwnersAsync(db, wish.ProductId, ct);
         var suppliers = await SuppliersAsync(db, wish.ProductId, ct);
         var decides = access.Decides(wish.ProductId);
-        var ofCoOwner = access.Authorities.Any(coOwners.Contains);
         var ofSupplier = access.Suppliers.Any(suppliers.Contains);
-        var seesNames = decides || ofCoOwner || ofSupplier;
-        var seesAmounts = decides || ofCoOwner;
+        var seesNames = decides || access.Employers.Any(coOwners.Contains) || ofSupplier;
+
+        // What each authority would pay is the IT-koordinator's business, not every Medarbejder's.
+        var seesAmounts = decides || access.Authorities.Any(coOwners.Contains);
         var hidden = wish.HiddenAt is not null && !decides;
 
         var supportRows = hidden ? [] : await db.WishSupports.AsNoTracking().Where(s => s.WishId == id).OrderBy(s => s.CreatedAt).ToListAsync(ct);
@@ -821,7 +822,8 @@ public sealed class WishService(IDbContextFactory<OS2HubDbContext> dbFactory, Ti
 
     private static (bool Allowed, int? Organisation, bool AsSupplier) CommentsAs(UserAccess access, IReadOnlySet<int> coOwners, IReadOnlySet<int> suppliers)
     {
-        if (access.Authorities.FirstOrDefault(coOwners.Contains) is var authority and > 0)
+        // A Medarbejder of a co-owner comments too (knowledge sharing); supporting and pledging stay with the IT-koordinator.
+        if (access.Employers.FirstOrDefault(coOwners.Contains) is var authority and > 0)
         {
             return (true, authority, false);
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OS2Hub.Web.Data;
+using OS2Hub.Web.Features.Email;
 using OS2Hub.Web.Features.Localization;
 
 namespace OS2Hub.Web.Features.Wishes;
@@ -24,21 +25,7 @@ public static class WishesFeature
             .WithDescription("Skjulte ønsker er udeladt. Ingen personer og intet beløb pr. myndighed: de ses kun af medejernes brugere, når de er logget ind. status: new, under-review, prioritised, in-development, delivered, rejected, merged.")
             .Produces<ApiWishList>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" here with no cookie and no page; the token is the
-        // only key, so there is no antiforgery token to ask for. The page's own button posts here too.
-        endpoints.MapPost(UnsubscribePath, async (HttpContext http, WishNotifier notifier, CancellationToken ct) =>
-            {
-                var token = http.Request.Query["t"].ToString();
-                var done = await notifier.UnsubscribeAsync(token, ct);
-                if (http.Request.Query.ContainsKey("side"))
-                {
-                    return Results.Redirect($"/afmeld/oensker?t={Uri.EscapeDataString(token)}&{(done ? "udfoert=1" : "fejl=1")}");
-                }
-
-                return done ? Results.Text(Texts.Get("Unsubscribe_Done"), "text/plain; charset=utf-8") : Results.Problem(detail: Texts.Get("Unsubscribe_BadLink"), statusCode: StatusCodes.Status400BadRequest);
-            })
-            .DisableAntiforgery()
-            .ExcludeFromDescription();
+        endpoints.MapOneClickStop(UnsubscribePath, "/afmeld/oensker", "Unsubscribe_Done", (services, token, ct) => services.GetRequiredService<WishNotifier>().UnsubscribeAsync(token, ct));
     }
 
     public const string UnsubscribePath = "/afmeld/oensker/klik";

@@ -45,6 +45,9 @@ public sealed class CommunityTests : IDisposable
         { "leverandoer",        "medejer-nyhed",                      false },  // supplies Alfa, but the item does not say so
         { "leverandoer",        "medejer-og-leverandør-nyhed",        true },
         { "leverandoer",        "medejer-beslutning",                 false },
+        { "medarbejder-frederikshavn", "medejer-nyhed",               true },   // a Medarbejder of a co-owner reads what co-ownership opens
+        { "medarbejder-frederikshavn", "medejer-beslutning",          true },
+        { "medarbejder-frederikshavn", "medejer-og-leverandør-nyhed", true },
     };
 
     [Theory]

@@ -6,7 +6,7 @@ namespace OS2Hub.Web.Tests.Features.Memberships;
 
 /// <summary>
 /// A small known world for the workflow: products Alfa, Beta, Gamma; authorities Frederikshavn, Helsingør,
-/// København; a supplier; and one user per role. Frederikshavn and Helsingør co-own Alfa. Open requests:
+/// København; a supplier; and one user per role (Medarbejdere of Frederikshavn and of Helsingør). Frederikshavn and Helsingør co-own Alfa. Open requests:
 /// Frederikshavn→Beta, Helsingør→Beta, København→Alfa. Contact persons: Mette (Frederikshavn, contact for Alfa and
 /// chair of Alfa's styregruppe) and Hans (Helsingør, in the same styregruppe).
 /// </summary>
@@ -78,6 +78,8 @@ public sealed class WorkflowWorld
         AddUser(db, "pk-alfa", new Grant { UserId = "pk-alfa", Role = GrantRole.ProductCoordinator, Product = products["Alfa"] });
         AddUser(db, "it-frederikshavn", new Grant { UserId = "it-frederikshavn", Role = GrantRole.ItCoordinator, Organisation = orgs["Frederikshavn"] });
         AddUser(db, "leverandoer", new Grant { UserId = "leverandoer", Role = GrantRole.SupplierContact, Organisation = orgs["Leverandør"] });
+        AddUser(db, "medarbejder-frederikshavn", new Grant { UserId = "medarbejder-frederikshavn", Role = GrantRole.Staff, Organisation = orgs["Frederikshavn"] });
+        AddUser(db, "medarbejder-helsingoer", new Grant { UserId = "medarbejder-helsingoer", Role = GrantRole.Staff, Organisation = orgs["Helsingør"] });
         AddUser(db, "uden-rolle");
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
 

@@ -144,4 +144,55 @@ public sealed class UserAdminServiceTests : IDisposable
         Assert.Contains("navn", result.FieldErrors["DisplayName"], StringComparison.Ordinal);
         Assert.Empty(email.Sent);
     }
+
+    [Fact]
+    public async Task AnItCoordinatorInvitesListsAndEndsItsOwnAuthoritysMedarbejdereAndNothingMore()
+    {
+        var w = await WorkflowWorld.CreateAsync(_db);
+        var (admin, email, scope) = Create();
+        using var _ = scope;
+
+        var invited = await admin.InviteAsync("it-frederikshavn", new InviteInput
+        {
+            Email = "kollega@frederikshavn.dk", DisplayName = "Karen Kollega", Role = GrantRole.Staff, OrganisationId = w.Organisations["Frederikshavn"],
+        }, Site, Ct);
+        var asCoordinator = await admin.InviteAsync("it-frederikshavn", new InviteInput
+        {
+            Email = "chef@frederikshavn.dk", DisplayName = "Chef", Role = GrantRole.ItCoordinator, OrganisationId = w.Organisations["Frederikshavn"],
+        }, Site, Ct);
+        var lists = await admin.StaffAsync("it-frederikshavn", Ct);
+
+        Assert.True(invited.Succeeded, invited.Message);
+        Assert.Equal(OperationOutcome.Denied, asCoordinator.Outcome); // only the secretariat hands out other grants
+        Assert.Contains("https://os2hub.example/konto/nulstil-adgangskode?bruger=", Assert.Single(email.Sent).Text, StringComparison.Ordinal);
+        var list = Assert.Single(lists!);
+        Assert.Equal("Frederikshavn Kommune", list.Organisation);
+        Assert.Equal(["Karen Kollega", "medarbejder-frederikshavn"], list.Staff.Select(s => s.Name));
+        Assert.True(list.Staff[0].Invited);
+        Assert.Null(await admin.StaffAsync("medarbejder-frederikshavn", Ct));
+        Assert.Null(await admin.StaffAsync("sekretariat", Ct)); // the secretariat uses the users page
+
+        var ended = await admin.RevokeAsync("it-frederikshavn", list.Staff[0].GrantId, Ct);
+        await using var db = _db.CreateDbContext();
+        var itsOwnGrant = await db.Grants.SingleAsync(g => g.UserId == "it-frederikshavn", Ct);
+        var notStaff = await admin.RevokeAsync("it-frederikshavn", itsOwnGrant.Id, Ct);
+
+        Assert.True(ended.Succeeded);
+        Assert.Equal(OperationOutcome.Denied, notStaff.Outcome); // it ends Medarbejder grants, not other grants of its authority
+        Assert.False(await db.Grants.AnyAsync(g => g.UserId != "medarbejder-frederikshavn" && g.Role == GrantRole.Staff && g.OrganisationId == w.Organisations["Frederikshavn"], Ct));
+    }
+
+    [Fact]
+    public async Task AMedarbejderHasNoPartnerListAndActsForNoAuthority()
+    {
+        await WorkflowWorld.CreateAsync(_db);
+        await using var db = _db.CreateDbContext();
+
+        var access = await OS2Hub.Web.Features.Access.AccessService.ForAsync(db, "medarbejder-frederikshavn", Ct);
+
+        Assert.Empty(access.Authorities);
+        Assert.Empty(access.Suppliers);
+        Assert.False(access.ActsFor(access.Employers[0]));
+        Assert.Null(await new OS2Hub.Web.Features.Partners.PartnerService(_db, FixedClock.Default).ListAsync("medarbejder-frederikshavn", new OS2Hub.Web.Features.Partners.PartnerFilter(), PersonalDataAccess.Viewed, Ct));
+    }
 }
