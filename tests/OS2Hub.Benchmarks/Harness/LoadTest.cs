@@ -16,6 +16,8 @@ internal static partial class LoadTest
         ("API, første side (20 produkter, JSON)", "/api/v1/products"),
         ("Udviklingsønsker, listen", "/produkter/os2rollekatalog/oensker"),
         ("Udviklingsønsker i API'et (JSON)", "/api/v1/products/os2rollekatalog/wishes"),
+        ("Søgning på tværs (anonym)", "/soeg?q=rolle"),
+        ("Spørgsmål på tværs af produkter", "/spoergsmaal"),
         ("Statisk fil (gulvet)", "/favicon.png"),
     ];
 

@@ -34,6 +34,9 @@ public sealed class QuestionHttpTests(HubFactory factory) : IClassFixture<HubFac
         Assert.DoesNotContain("Erfaringer med attestering", await closed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.DoesNotContain("Erfaringer med attestering", search, StringComparison.Ordinal);
         Assert.Contains("Påmindelser om attestering pr. e-mail", search, StringComparison.Ordinal); // a public wish
+        var nothing = await Client().GetAsync(new Uri("/soeg?q=findesslet", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, nothing.StatusCode);
+        Assert.Contains("Intet fundet for »findesslet«.", await nothing.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,5 +77,29 @@ public sealed class QuestionHttpTests(HubFactory factory) : IClassFixture<HubFac
             var response = await Client().GetAsync(new Uri(path, UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task TheAppsOwnServicesTellHubFollowersOfNewsDocumentsAndWishes()
+    {
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        await using var db = await services.GetRequiredService<IDbContextFactory<OS2HubDbContext>>().CreateDbContextAsync(Ct);
+        var follower = await db.Users.Where(u => u.Email == "leverandoer@demo.os2hub.dk").Select(u => u.Id).SingleAsync(Ct);
+        var coordinator = await db.Users.Where(u => u.Email == "produktkoordinator@demo.os2hub.dk").Select(u => u.Id).SingleAsync(Ct);
+        var product = await db.Products.Where(p => p.Slug == "os2rollekatalog").Select(p => p.Id).SingleAsync(Ct);
+        Assert.True((await services.GetRequiredService<FollowService>().FollowAsync(follower, product, FollowTopics.All, FollowDelivery.Hub, Ct)).Succeeded);
+
+        var news = await services.GetRequiredService<OS2Hub.Web.Features.Community.CommunityService>().AddNewsAsync(coordinator, new OS2Hub.Web.Features.Community.NewsInput
+        {
+            ProductId = product, Title = "Fra de registrerede tjenester", PublishedOn = DateOnly.FromDateTime(DateTime.UtcNow), Text = "x",
+        }, Ct);
+        var document = await services.GetRequiredService<OS2Hub.Web.Features.Community.DocumentService>().UploadAsync(coordinator,
+            new OS2Hub.Web.Features.Community.DocumentUpload { ProductId = product, Title = "Vejledning" }, "vejledning.pdf", Features.Community.DocumentTests.Pdf(), Ct);
+
+        Assert.True(news.Succeeded && document.Succeeded);
+        var notices = await db.Notifications.Where(n => n.UserId == follower).Select(n => n.TextKey).ToListAsync(Ct);
+        Assert.Contains("Follow_Notice_News", notices);
+        Assert.Contains("Follow_Notice_Document", notices);
     }
 }

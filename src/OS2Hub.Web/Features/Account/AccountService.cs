@@ -214,6 +214,13 @@ public sealed class AccountService(
             kommentarerTilOensker = await db.WishComments.AsNoTracking().Where(x => x.UserId == userId).OrderBy(x => x.CreatedAt)
                 .Select(x => new { x.WishId, x.Text, x.SupplierEstimate, x.CreatedAt }).ToListAsync(ct),
             emailsOmOensker = !user.WishEmailsOff,
+            spoergsmaal = await db.Questions.AsNoTracking().Where(q => q.AskedByUserId == userId).OrderBy(q => q.CreatedAt)
+                .Select(q => new { q.Id, produkt = q.Product!.Name, q.Title, q.Text, offentlig = q.IsPublic, q.CreatedAt }).ToListAsync(ct),
+            svar = await db.QuestionAnswers.AsNoTracking().Where(a => a.UserId == userId).OrderBy(a => a.CreatedAt)
+                .Select(a => new { a.QuestionId, a.Text, a.CreatedAt }).ToListAsync(ct),
+            foelger = (await db.ProductFollows.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.CreatedAt)
+                    .Select(f => new { produkt = f.Product!.Name, f.Topics, f.Delivery, f.CreatedAt }).ToListAsync(ct))
+                .Select(f => new { f.produkt, emner = f.Topics.ToString(), levering = f.Delivery.ToString(), f.CreatedAt }),
             visningerAfKontaktpersoner = await db.PersonalDataAccessLog.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.At)
                 .Select(e => new { e.At, e.ProductId, adgang = e.Access.ToString() }).ToListAsync(ct),
         };
