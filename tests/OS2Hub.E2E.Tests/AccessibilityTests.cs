@@ -47,6 +47,7 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/produkter/os2rollekatalog/oensker/1")]
     [InlineData("/produkter/os2rollekatalog/spoergsmaal/1")]
     [InlineData("/soeg?q=rolle")]
+    [InlineData("/indsigt")]
     public async Task PageReflowsAt320PixelsWithoutSidewaysScrolling(string path)
     {
         var page = await host.NewPageAsync();

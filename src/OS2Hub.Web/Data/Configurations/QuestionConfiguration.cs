@@ -38,6 +38,8 @@ internal sealed class ProductFollowConfiguration : IEntityTypeConfiguration<Prod
     {
         builder.HasOne(f => f.Product).WithMany().HasForeignKey(f => f.ProductId);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        // A set of flags, so a number: as text ("News, Decisions, …") it would outgrow the enum column and defeat a bitwise test.
+        builder.Property(f => f.Topics).HasConversion<int>();
         builder.HasIndex(f => new { f.UserId, f.ProductId }).IsUnique();
         builder.HasIndex(f => new { f.ProductId, f.Delivery });
         builder.Property(f => f.UserId).HasMaxLength(450);

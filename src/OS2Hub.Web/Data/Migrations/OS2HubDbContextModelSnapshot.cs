@@ -1483,10 +1483,9 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Topics")
-                        .IsRequired()
+                    b.Property<int>("Topics")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()

@@ -23,7 +23,7 @@ public sealed class FollowNotifier(IDbContextFactory<OS2HubDbContext> dbFactory,
     {
         ArgumentNullException.ThrowIfNull(item);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The topic is checked here rather than with a bitwise AND in SQL, which the providers translate differently.
+        // Few followers per product: the topic is tested here, the same way for both providers.
         var followers = (await db.ProductFollows.AsNoTracking()
                 .Where(f => f.ProductId == item.ProductId && f.Delivery == FollowDelivery.Hub && f.UserId != item.AuthorUserId)
                 .Select(f => new { f.UserId, f.Topics }).ToListAsync(ct))

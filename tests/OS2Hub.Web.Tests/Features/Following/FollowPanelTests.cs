@@ -42,8 +42,9 @@ public sealed class FollowPanelTests : MudBunitContext
         _auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "medarbejder-frederikshavn"));
         var cut = Render<FollowPanel>(p => p.Add(x => x.ProductId, w.Products["Alfa"]).Add(x => x.Product, "Alfa"));
 
-        cut.Find("button.button-primary").Click();
-        cut.Find($"#follow-{w.Products["Alfa"]}-Wishes").Change(false);
+        // Every step waits for the render: against PostgreSQL the service answers asynchronously.
+        cut.WaitForElement("button.button-primary").Click();
+        cut.WaitForElement($"#follow-{w.Products["Alfa"]}-Wishes").Change(false);
         cut.Find($"#follow-{w.Products["Alfa"]}-Releases").Change(false);
         cut.Find($"#follow-{w.Products["Alfa"]}-WeeklyDigest").Change(true);
         cut.Find("form").Submit();
@@ -56,7 +57,7 @@ public sealed class FollowPanelTests : MudBunitContext
             Assert.Equal((FollowTopics.News | FollowTopics.Decisions | FollowTopics.Documents | FollowTopics.Questions, FollowDelivery.WeeklyDigest), (follow.Topics, follow.Delivery));
         }
 
-        cut.Find("button.link-button").Click(); // "Skift"
+        cut.WaitForElement("button.link-button").Click(); // "Skift"
         foreach (var topic in new[] { "News", "Decisions", "Documents", "Questions" })
         {
             cut.Find($"#follow-{w.Products["Alfa"]}-{topic}").Change(false);

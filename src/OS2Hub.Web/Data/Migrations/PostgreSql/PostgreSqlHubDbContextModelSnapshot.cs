@@ -1541,10 +1541,9 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ProductId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Topics")
-                        .IsRequired()
+                    b.Property<int>("Topics")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .IsRequired()

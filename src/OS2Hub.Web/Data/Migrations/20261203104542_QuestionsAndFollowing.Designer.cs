@@ -11,7 +11,7 @@ using OS2Hub.Web.Data;
 namespace OS2Hub.Web.Data.Migrations
 {
     [DbContext(typeof(OS2HubDbContext))]
-    [Migration("20261203092137_QuestionsAndFollowing")]
+    [Migration("20261203104542_QuestionsAndFollowing")]
     partial class QuestionsAndFollowing
     {
         /// <inheritdoc />
@@ -1486,10 +1486,9 @@ namespace OS2Hub.Web.Data.Migrations
                     b.Property<int>("ProductId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Topics")
-                        .IsRequired()
+                    b.Property<int>("Topics")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()

@@ -12,7 +12,7 @@ using OS2Hub.Web.Data;
 namespace OS2Hub.Web.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlHubDbContext))]
-    [Migration("20261203092141_QuestionsAndFollowingPostgreSql")]
+    [Migration("20261203104546_QuestionsAndFollowingPostgreSql")]
     partial class QuestionsAndFollowingPostgreSql
     {
         /// <inheritdoc />
@@ -1544,10 +1544,9 @@ namespace OS2Hub.Web.Data.Migrations.PostgreSql
                     b.Property<int>("ProductId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Topics")
-                        .IsRequired()
+                    b.Property<int>("Topics")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("integer");
 
                     b.Property<string>("UserId")
                         .IsRequired()
