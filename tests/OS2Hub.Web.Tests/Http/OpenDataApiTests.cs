@@ -187,7 +187,7 @@ public sealed partial class OpenDataApiTests(HubFactory factory) : IClassFixture
         var document = await GetJsonAsync("/openapi/v1.json");
         var reference = await Client().GetStringAsync(new Uri("/api/reference/index.html", UriKind.Relative), Ct);
 
-        Assert.Equal(["/api/v1/organisations", "/api/v1/organisations/{slugOrCode}", "/api/v1/products", "/api/v1/products/{slug}", "/api/v1/products/{slug}/economy", "/api/v1/products/{slug}/economy/quote", "/api/v1/products/{slug}/publiccode.yml", "/api/v1/products/{slug}/wishes", "/api/v1/publiccode/validate"],
+        Assert.Equal(["/api/v1/insights/map", "/api/v1/organisations", "/api/v1/organisations/{slugOrCode}", "/api/v1/products", "/api/v1/products/{slug}", "/api/v1/products/{slug}/economy", "/api/v1/products/{slug}/economy/quote", "/api/v1/products/{slug}/publiccode.yml", "/api/v1/products/{slug}/wishes", "/api/v1/publiccode/validate"],
             document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Contains("swagger-ui", reference, StringComparison.Ordinal);
         Assert.DoesNotMatch(new Regex("(src|href)=\"https?://"), reference);
