@@ -11,7 +11,8 @@ public sealed class ApiReferenceTests(BrowserHost host) : IClassFixture<BrowserH
         var page = await host.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "API-reference" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("/api/v1/products/{slug}", new() { Exact = true })).ToBeVisibleAsync();
+        // Swagger UI parses the whole document in the browser before it lists anything; on a busy 2-core machine that takes a while.
+        await Assertions.Expect(page.GetByText("/api/v1/products/{slug}", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByText("/api/v1/publiccode/validate", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("/api/v1/organisations/{slugOrCode}", new() { Exact = true })).ToBeVisibleAsync();
         await BrowserHost.AssertAccessibleAsync(page, "/api/reference");

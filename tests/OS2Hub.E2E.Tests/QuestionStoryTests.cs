@@ -64,6 +64,7 @@ public sealed partial class QuestionStoryTests(BrowserHost host) : IClassFixture
         await karen.GetByRole(AriaRole.Button, new() { Name = "Send spørgsmålet" }).ClickAsync();
         await Assertions.Expect(karen.GetByRole(AriaRole.Heading, new() { Name = Question, Level = 1 })).ToBeVisibleAsync();
         var thread = new Uri(karen.Url).AbsolutePath;
+        await Assertions.Expect(karen).ToHaveTitleAsync($"{Question} – OS2Hub");
         await BrowserHost.AssertAccessibleAsync(karen, thread);
 
         var aarhus = await host.SignInAsync("medarbejder-aarhus@demo.os2hub.dk", "Demo-Medarbejder-1");
@@ -96,6 +97,8 @@ public sealed partial class QuestionStoryTests(BrowserHost host) : IClassFixture
         await Assertions.Expect(karen).ToHaveURLAsync(new Regex("/soeg\\?q=opus\\+rollekataloget$"));
         await Assertions.Expect(karen.Locator("#soeg-Questions")).ToContainTextAsync("Spørgsmål");
         await Assertions.Expect(karen.Locator("section[aria-labelledby='soeg-Questions']")).ToContainTextAsync(Question);
+        await Assertions.Expect(karen).ToHaveTitleAsync(new Regex("^Søgning: opus rollekataloget"));
+        await BrowserHost.WaitForInteractiveAsync(karen);
         await BrowserHost.AssertAccessibleAsync(karen, "/soeg");
 
         await it.GotoAsync("/medarbejdere");
