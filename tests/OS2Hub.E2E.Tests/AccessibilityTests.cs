@@ -30,6 +30,9 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/soeg?q=rolle")]
     [InlineData("/soeg?q=findesslet")]
     [InlineData("/afmeld/sammendrag?t=et-link")]
+    [InlineData("/indsigt/leverandoerer")]
+    [InlineData("/indsigt/leverandoerer?produkt=os2mo")]
+    [InlineData("/indsigt/leverandoerer?produkt=findes-ikke")]
     public async Task PageHasNoWcag21AaViolations(string path)
     {
         var page = await host.NewPageAsync();
@@ -48,6 +51,8 @@ public sealed class AccessibilityTests(BrowserHost host) : IClassFixture<Browser
     [InlineData("/produkter/os2rollekatalog/spoergsmaal/1")]
     [InlineData("/soeg?q=rolle")]
     [InlineData("/indsigt")]
+    [InlineData("/indsigt?produkt=os2rollekatalog")]
+    [InlineData("/indsigt/leverandoerer")]
     public async Task PageReflowsAt320PixelsWithoutSidewaysScrolling(string path)
     {
         var page = await host.NewPageAsync();

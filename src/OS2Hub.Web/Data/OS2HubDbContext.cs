@@ -55,6 +55,9 @@ public class OS2HubDbContext(DbContextOptions<OS2HubDbContext> options) : Identi
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionAnswer> QuestionAnswers => Set<QuestionAnswer>();
     public DbSet<ProductFollow> ProductFollows => Set<ProductFollow>();
+    public DbSet<ConfirmationRound> ConfirmationRounds => Set<ConfirmationRound>();
+    public DbSet<Confirmation> Confirmations => Set<Confirmation>();
+    public DbSet<ConfirmationReminder> ConfirmationReminders => Set<ConfirmationReminder>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -111,6 +111,13 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "it-frederikshavn",  "accept",                  "Alfa/egen",              false },  // its colleague asked, only the asker marks
         { "it-frederikshavn",  "question-public",         "Alfa/egen",              false },
         { "it-frederikshavn",  "question-hide",           "Alfa/lukket",            false },
+        { "it-frederikshavn",  "round-open",              "2026",                    false },
+        { "it-frederikshavn",  "round-close",             "2026",                    false },
+        { "it-frederikshavn",  "confirm-membership",      "Frederikshavn/Alfa",      true },
+        { "it-frederikshavn",  "confirm-membership",      "Helsingør/Alfa",          false },  // another authority
+        { "it-frederikshavn",  "confirm-leave",           "Frederikshavn/Alfa",      true },
+        { "it-frederikshavn",  "confirm-leave",           "Helsingør/Alfa",          false },
+        { "it-frederikshavn",  "confirm-product",         "Alfa",                    false },
         { "it-frederikshavn",  "question-redact",         "Alfa/lukket",            false },
 
         { "pk-alfa",           "approve",          "København→Alfa",        true },   // own product
@@ -200,6 +207,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "pk-alfa",           "question-public",         "Alfa/egen",              false },  // the asker opens a thread, not the moderator
         { "pk-alfa",           "question-hide",           "Alfa/lukket",            true },
         { "pk-alfa",           "question-hide",           "Beta/lukket",            false },
+        { "pk-alfa",           "round-open",              "2026",                    false },
+        { "pk-alfa",           "round-close",             "2026",                    false },
+        { "pk-alfa",           "confirm-membership",      "Frederikshavn/Alfa",      false },
+        { "pk-alfa",           "confirm-leave",           "Frederikshavn/Alfa",      false },
+        { "pk-alfa",           "confirm-product",         "Alfa",                    true },
+        { "pk-alfa",           "confirm-product",         "Beta",                    false },  // another product
         { "pk-alfa",           "question-redact",         "Alfa/lukket",            true },
         { "pk-alfa",           "question-redact",         "Beta/lukket",            false },
 
@@ -269,6 +282,13 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekretariat",       "accept",                  "Alfa/egen",              false },
         { "sekretariat",       "question-public",         "Alfa/egen",              false },
         { "sekretariat",       "question-hide",           "Beta/lukket",            true },
+        { "sekretariat",       "round-open",              "2026",                    true },
+        { "sekretariat",       "round-close",             "2026",                    true },
+        { "sekretariat",       "confirm-membership",      "Helsingør/Alfa",          true },  // no IT-koordinator: the secretariat with its source
+        { "sekretariat",       "confirm-membership",      "Frederikshavn/Alfa",      false },  // Frederikshavn has an IT-koordinator who confirms
+        { "sekretariat",       "confirm-leave",           "Helsingør/Alfa",          true },
+        { "sekretariat",       "confirm-leave",           "Frederikshavn/Alfa",      false },  // the same in the round
+        { "sekretariat",       "confirm-product",         "Alfa",                    true },
         { "sekretariat",       "question-redact",         "Alfa/lukket",            true },
 
         // Holds the secretariat grant, but the account has a password and no second factor: the grant waits for one.
@@ -334,6 +354,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "sekr-uden-totrin",  "ask",                     "Alfa",                   false },
         { "sekr-uden-totrin",  "answer",                  "Beta/lukket",            false },
         { "sekr-uden-totrin",  "question-hide",           "Beta/lukket",            false },
+        { "sekr-uden-totrin",  "round-open",              "2026",                    false },
+        { "sekr-uden-totrin",  "round-close",             "2026",                    false },
+        { "sekr-uden-totrin",  "confirm-membership",      "Helsingør/Alfa",          false },
+        { "sekr-uden-totrin",  "confirm-leave",           "Helsingør/Alfa",          false },
+        { "sekr-uden-totrin",  "confirm-product",         "Alfa",                    false },
         { "sekr-uden-totrin",  "question-redact",         "Alfa/lukket",            false },
 
         { "leverandoer",       "request",          "Frederikshavn→Gamma",   false },
@@ -396,6 +421,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "leverandoer",       "answer",                  "Beta/lukket",            false },
         { "leverandoer",       "accept",                  "Alfa/egen",              false },
         { "leverandoer",       "question-hide",           "Alfa/lukket",            false },
+        { "leverandoer",       "round-open",              "2026",                    false },
+        { "leverandoer",       "round-close",             "2026",                    false },
+        { "leverandoer",       "confirm-membership",      "Frederikshavn/Alfa",      false },
+        { "leverandoer",       "confirm-leave",           "Frederikshavn/Alfa",      false },
+        { "leverandoer",       "confirm-product",         "Alfa",                    false },
         { "leverandoer",       "question-redact",         "Alfa/lukket",            false },
 
         { "uden-rolle",        "request",          "Frederikshavn→Gamma",   false },
@@ -456,6 +486,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "uden-rolle",        "answer",                  "Alfa/lukket",            false },
         { "uden-rolle",        "accept",                  "Alfa/egen",              false },
         { "uden-rolle",        "question-hide",           "Alfa/lukket",            false },
+        { "uden-rolle",        "round-open",              "2026",                    false },
+        { "uden-rolle",        "round-close",             "2026",                    false },
+        { "uden-rolle",        "confirm-membership",      "Frederikshavn/Alfa",      false },
+        { "uden-rolle",        "confirm-leave",           "Frederikshavn/Alfa",      false },
+        { "uden-rolle",        "confirm-product",         "Alfa",                    false },
 
         // A Medarbejder of Frederikshavn (a co-owner of Alfa, not of Beta): follows, asks, answers and comments, and nothing else.
         { "medarbejder-frederikshavn", "request",          "Frederikshavn→Gamma",   false },
@@ -492,6 +527,11 @@ public sealed class AuthorizationMatrixTests : IDisposable
         { "medarbejder-frederikshavn", "question-public",  "Alfa/lukket",           false },
         { "medarbejder-frederikshavn", "question-hide",    "Alfa/lukket",           false },
         { "medarbejder-frederikshavn", "question-redact",  "Alfa/egen",             false },
+        { "medarbejder-frederikshavn", "round-open",              "2026",                    false },
+        { "medarbejder-frederikshavn", "round-close",             "2026",                    false },
+        { "medarbejder-frederikshavn", "confirm-membership",      "Frederikshavn/Alfa",      false },
+        { "medarbejder-frederikshavn", "confirm-leave",           "Frederikshavn/Alfa",      false },
+        { "medarbejder-frederikshavn", "confirm-product",         "Alfa",                    false },
     };
 
     /// <summary>A secretariat holder whose account has a password (any hash: nobody signs in here) and no second factor.</summary>
@@ -520,6 +560,12 @@ public sealed class AuthorizationMatrixTests : IDisposable
                 new OS2Hub.Web.Features.Community.DocumentUpload { ProductId = w.Products["Alfa"], Title = "Referat" }, "referat.pdf",
                 OS2Hub.Web.Tests.Features.Community.DocumentTests.Pdf(), TestContext.Current.CancellationToken);
             _items[target] = upload.Id!.Value;
+        }
+
+        if (action.StartsWith("confirm-", StringComparison.Ordinal) || action == "round-close")
+        {
+            // The round the table's user answers in (or tries to close), opened by the secretariat before.
+            Assert.True((await Confirmations(w).OpenAsync("sekretariat", 2026, 14, TestContext.Current.CancellationToken)).Succeeded);
         }
 
         if (action == "bulk-undo")
@@ -722,6 +768,18 @@ public sealed class AuthorizationMatrixTests : IDisposable
             case "question-hide" or "question-redact":
                 return await QuestionWorld.Service(_db).ModerateAsync(user, _threads[target], null, action == "question-hide" ? Moderation.Hidden : Moderation.Redacted,
                     "Personoplysninger fjernet", "Teksten uden navne", ct);
+            case "round-open":
+                return await Confirmations(w).OpenAsync(user, int.Parse(target, System.Globalization.CultureInfo.InvariantCulture), 14, ct);
+            case "round-close":
+                return await Confirmations(w).CloseAsync(user, await RoundAsync(), ct);
+            case "confirm-membership":
+                var (confirmer, confirmed) = Split(target, '/');
+                return await Confirmations(w).ConfirmMembershipAsync(user, await MembershipAsync(w.Products[confirmed], w.Organisations[confirmer]), true, "Telefon med myndigheden 1. december 2026", ct);
+            case "confirm-leave":
+                var (leaver, left) = Split(target, '/');
+                return await Confirmations(w).LeaveAsync(user, await MembershipAsync(w.Products[left], w.Organisations[leaver]), new DateOnly(2026, 12, 31), null, ct);
+            case "confirm-product":
+                return await Confirmations(w).ConfirmProductAsync(user, w.Products[target], ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
@@ -755,6 +813,16 @@ public sealed class AuthorizationMatrixTests : IDisposable
     private OS2Hub.Web.Features.Users.UserAdminService Admin(IServiceScope scope) =>
         new(_db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), new RecordingEmailSender(), FixedClock.Default,
             Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Data.OS2HubOptions()), Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Features.Account.SingleSignOnOptions()));
+
+    private OS2Hub.Web.Features.Confirmations.ConfirmationService Confirmations(WorkflowWorld w) =>
+        new(_db, FixedClock.Default, w.Service, new RecordingEmailSender(), Microsoft.Extensions.Options.Options.Create(new OS2Hub.Web.Data.OS2HubOptions()),
+            new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), Microsoft.Extensions.Logging.Abstractions.NullLogger<OS2Hub.Web.Features.Confirmations.ConfirmationService>.Instance);
+
+    private async Task<int> RoundAsync()
+    {
+        await using var db = _db.CreateDbContext();
+        return await db.ConfirmationRounds.Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
+    }
 
     private async Task<ProductEdit> ProductEditAsync(int productId)
     {
@@ -833,6 +901,9 @@ public sealed class AuthorizationMatrixTests : IDisposable
             $"{await db.Users.CountAsync(ct)}:{await db.QuestionAnswers.CountAsync(ct)}",
             string.Join("|", await db.Questions.OrderBy(q => q.Id).Select(q => $"{q.Id}:{q.Title}:{q.Text}:{q.IsPublic}:{q.AcceptedAnswerId}:{q.Moderation}:{q.ModerationNote}").ToListAsync(ct)),
             string.Join("|", await db.ProductFollows.OrderBy(f => f.Id).Select(f => $"{f.UserId}:{f.ProductId}:{f.Topics}:{f.Delivery}").ToListAsync(ct)),
+            string.Join("|", await db.ConfirmationRounds.OrderBy(r => r.Id).Select(r => $"{r.Year}:{r.ClosedAt}").ToListAsync(ct)),
+            string.Join("|", await db.Confirmations.OrderBy(c => c.Id).Select(c => $"{c.Subject}:{c.ParticipationId}:{c.WorkingGroupMemberId}:{c.Outcome}").ToListAsync(ct)),
+            string.Join("|", await db.Participations.OrderBy(x => x.Id).Select(x => $"{x.ConfirmedAt}").ToListAsync(ct)),
         };
         return string.Join("#", parts);
     }

@@ -105,4 +105,50 @@ public sealed class InsightHttpTests(HubFactory factory) : IClassFixture<HubFact
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.Contains("Der er intet produkt med adressen »findes-ikke«.", await api.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AProductsViewShowsItsCoOwnersOverTimeWithATableOfEveryStep()
+    {
+        var html = await Client().GetStringAsync(new Uri("/indsigt?produkt=os2rollekatalog", UriKind.Relative), Ct);
+        var doc = new HtmlParser().ParseDocument(html);
+
+        var chart = doc.QuerySelector("svg[role=img][aria-labelledby^='medejere-title']");
+        Assert.NotNull(chart);
+        Assert.Contains("Antal medejere af OS2rollekatalog over tid", chart.QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        var rows = doc.QuerySelectorAll("details.chart-details table tbody tr");
+        Assert.NotEmpty(rows);
+        // The table's last count before today is the number of co-owners today, as on the map.
+        var coOwnersOnMap = doc.QuerySelectorAll("#kort-tabel ~ table tbody td").Count(td => td.TextContent.StartsWith("medejer", StringComparison.Ordinal));
+        var others = doc.QuerySelectorAll("#others-heading ~ ul li").Length;
+        var lastPast = rows.Last(r => !r.ClassList.Contains("chart-upcoming-row")).QuerySelectorAll("td")[^1].TextContent;
+        Assert.Equal(coOwnersOnMap + others, int.Parse(lastPast, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task TheSupplierPageSaysWhatCountsAndNamesTheAlternativesForASingleSupplierRole()
+    {
+        var html = await Client().GetStringAsync(new Uri("/indsigt/leverandoerer?produkt=os2rollekatalog", UriKind.Relative), Ct);
+        var doc = new HtmlParser().ParseDocument(html);
+
+        Assert.Matches(@"\d+ af \d+ produkter har kendte leverandørroller med kilde", doc.Body!.TextContent);
+        Assert.Contains("Sådan regnes det", doc.Body.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Leverandører med samme rolle på andre OS2-produkter (ingen vurdering)", doc.Body.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("#years-heading ~ figure svg[role=img]"));
+
+        var missing = await Client().GetStringAsync(new Uri("/indsigt/leverandoerer?produkt=findes-ikke", UriKind.Relative), Ct);
+        Assert.Contains("Der er ingen kendte leverandørroller med kilde for", missing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAuthoritysPageShowsTheProductsItCoOwnedPerYear()
+    {
+        var html = await Client().GetStringAsync(new Uri("/organisationer/aarhus", UriKind.Relative), Ct);
+        var doc = new HtmlParser().ParseDocument(html);
+
+        var section = doc.QuerySelector("section[aria-labelledby=authority-years-heading]");
+        Assert.NotNull(section);
+        var thisYear = section.QuerySelectorAll("table tbody tr").Last(r => r.QuerySelector("th")!.TextContent == DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var coOwnedToday = doc.QuerySelectorAll("#coowned-heading ~ ul.member-list")[0].QuerySelectorAll("li").Count(li => !li.TextContent.Contains("ukendt", StringComparison.Ordinal));
+        Assert.True(int.Parse(thisYear.QuerySelectorAll("td")[0].TextContent, System.Globalization.CultureInfo.InvariantCulture) >= coOwnedToday);
+    }
 }

@@ -14,6 +14,9 @@ public class AppUser : IdentityUser
 
     /// <summary>The person clicked "stop these e-mails" on a wish e-mail (RFC 8058); the in-hub notifications still come.</summary>
     public bool WishEmailsOff { get; set; }
+
+    /// <summary>The person clicked "stop" on a confirmation reminder; the tasks still wait on /bekraeftelse.</summary>
+    public bool ConfirmationRemindersOff { get; set; }
     public List<Grant> Grants { get; set; } = [];
 }
 

@@ -42,6 +42,12 @@ public class Participation : IDated
     public bool EndDateIsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When a person last confirmed this row in a yearly round.</summary>
+    public DateTime? ConfirmedAt { get; set; }
+
+    /// <summary>When a person last changed this row in the hub (approved, left, period set, added by hand); imports and demo data do not count.</summary>
+    public DateTime? ChangedAt { get; set; }
+
     /// <summary>Optimistic concurrency for period edits: a save based on an older version is refused.</summary>
     public int Version { get; set; }
 }

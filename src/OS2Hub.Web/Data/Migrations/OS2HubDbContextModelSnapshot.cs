@@ -110,6 +110,9 @@ namespace OS2Hub.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ConfirmationRemindersOff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -262,6 +265,127 @@ namespace OS2Hub.Web.Data.Migrations
                     b.HasIndex("EntityType", "EntityId", "At");
 
                     b.ToTable("ChangeLog");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.Confirmation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ContactConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParticipationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkingGroupMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkingGroupMemberId");
+
+                    b.HasIndex("ParticipationId", "At");
+
+                    b.HasIndex("RoundId", "ParticipationId")
+                        .IsUnique();
+
+                    b.HasIndex("RoundId", "WorkingGroupMemberId")
+                        .IsUnique();
+
+                    b.ToTable("Confirmations");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ConfirmationReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RoundId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ConfirmationReminders");
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.ConfirmationRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("ConfirmationRounds");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>
@@ -1126,6 +1250,12 @@ namespace OS2Hub.Web.Data.Migrations
 
                     b.Property<string>("AgreementReference")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -2179,6 +2309,27 @@ namespace OS2Hub.Web.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("OS2Hub.Web.Data.Entities.Confirmation", b =>
+                {
+                    b.HasOne("OS2Hub.Web.Data.Entities.Participation", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.ConfirmationRound", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("OS2Hub.Web.Data.Entities.WorkingGroupMember", null)
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupMemberId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Round");
                 });
 
             modelBuilder.Entity("OS2Hub.Web.Data.Entities.ContactPerson", b =>

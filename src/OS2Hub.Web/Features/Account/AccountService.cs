@@ -221,6 +221,10 @@ public sealed class AccountService(
             foelger = (await db.ProductFollows.AsNoTracking().Where(f => f.UserId == userId).OrderBy(f => f.CreatedAt)
                     .Select(f => new { produkt = f.Product!.Name, f.Topics, f.Delivery, f.CreatedAt }).ToListAsync(ct))
                 .Select(f => new { f.produkt, emner = f.Topics.ToString(), levering = f.Delivery.ToString(), f.CreatedAt }),
+            bekraeftelser = (await db.Confirmations.AsNoTracking().Where(c => c.UserId == userId).OrderBy(c => c.At)
+                    .Select(c => new { aar = c.Round!.Year, c.Subject, c.Outcome, c.ProductId, c.OrganisationId, c.Source, c.At }).ToListAsync(ct))
+                .Select(c => new { c.aar, emne = c.Subject.ToString(), svar = c.Outcome.ToString(), c.ProductId, c.OrganisationId, kilde = c.Source, c.At }),
+            paamindelserOmBekraeftelse = !user.ConfirmationRemindersOff,
             visningerAfKontaktpersoner = await db.PersonalDataAccessLog.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.At)
                 .Select(e => new { e.At, e.ProductId, adgang = e.Access.ToString() }).ToListAsync(ct),
         };

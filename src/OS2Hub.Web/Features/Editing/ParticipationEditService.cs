@@ -95,7 +95,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         var membership = new Participation
         {
             ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Member, StartDate = start, EndDate = end,
-            Source = cleanSource, SourceDate = DateOnly.FromDateTime(now), CreatedAt = now,
+            Source = cleanSource, SourceDate = DateOnly.FromDateTime(now), CreatedAt = now, ChangedAt = now,
         };
         db.Participations.Add(membership);
         try
@@ -166,7 +166,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
         var participation = new Participation
         {
             ProductId = productId, OrganisationId = organisationId!.Value, Kind = ParticipationKind.Supplier, Role = role,
-            StartDate = start, EndDate = end, Source = "Registreret i OS2Hub", SourceDate = DateOnly.FromDateTime(now), CreatedAt = now,
+            StartDate = start, EndDate = end, Source = "Registreret i OS2Hub", SourceDate = DateOnly.FromDateTime(now), CreatedAt = now, ChangedAt = now,
         };
         db.Participations.Add(participation);
         await db.SaveChangesAsync(ct);
@@ -207,6 +207,7 @@ public sealed class ParticipationEditService(IDbContextFactory<OS2HubDbContext> 
 
         (participation.StartDate, participation.EndDate) = (start, end);
         participation.EndDateIsDemo = false; // a period someone set is theirs, not the demo generator's
+        participation.ChangedAt = clock.GetUtcNow().UtcDateTime;
         participation.Version++;
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OS2Hub.Web.Data;
 using OS2Hub.Web.Data.Entities;
+using OS2Hub.Web.Features.Economy;
 
 namespace OS2Hub.Web.Features.Insights;
 
@@ -35,8 +36,10 @@ public sealed record MapFigures(
 /// Where the products live, from the memberships alone: a join request, however far it has come, is not a membership
 /// and is never on the map, in its table, its CSV or the API. A membership that starts later is not counted yet.
 /// </summary>
-public sealed class InsightService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock)
+public sealed class InsightService(IDbContextFactory<OS2HubDbContext> dbFactory, TimeProvider clock, EconomyService economy)
 {
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
     /// <summary>The figures for every municipality, for all products (null) or one; null for an unknown product.</summary>
     public async Task<MapFigures?> MapAsync(string? productSlug, CancellationToken ct = default)
     {
@@ -48,12 +51,13 @@ public sealed class InsightService(IDbContextFactory<OS2HubDbContext> dbFactory,
             return null;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today();
         var memberships = await db.Participations.AsNoTracking().Where(x => x.Kind == ParticipationKind.Member && (product == null || x.ProductId == product.Id))
             .Select(x => new { x.OrganisationId, x.ProductId, x.StartDate, x.EndDate }).ToListAsync(ct);
-        bool Current(DateOnly? start, DateOnly? end) => (start is null || start <= today) && (end is null || end >= today);
-        var current = memberships.Where(m => Current(m.StartDate, m.EndDate)).ToLookup(m => m.OrganisationId);
-        var ended = memberships.Where(m => m.EndDate < today).ToLookup(m => m.OrganisationId);
+
+        // The end date is the first day a membership no longer holds, as everywhere in the hub (Dated).
+        var current = memberships.Where(m => (m.StartDate == null || m.StartDate <= today) && Dated.EndsAfter(m.EndDate, today)).ToLookup(m => m.OrganisationId);
+        var ended = memberships.Where(m => m.EndDate <= today).ToLookup(m => m.OrganisationId);
 
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.Kind != OrganisationKind.Company)
             .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.Slug, o.Kind, o.Code }).ToListAsync(ct);
@@ -68,6 +72,59 @@ public sealed class InsightService(IDbContextFactory<OS2HubDbContext> dbFactory,
         var others = organisations.Where(o => o.Kind != OrganisationKind.Municipality && current[o.Id].Any())
             .Select(o => new OtherCoOwner(o.Name, o.Slug, o.Kind, current[o.Id].Select(m => m.ProductId).Distinct().Count())).ToList();
         return new MapFigures(product?.Slug, product?.Name, municipalities, others, products.Select(p => (p.Slug, p.Name)).ToList());
+    }
+
+    /// <summary>A product's co-owners over time and its price per member in the years with a fee sheet; null for an unknown product.</summary>
+    public async Task<CoOwnerTimeline?> ProductTimelineAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking().Where(p => p.Slug == slug).Select(p => new { p.Id, p.Slug, p.Name }).FirstOrDefaultAsync(ct);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var spans = await db.Participations.AsNoTracking().Where(x => x.Kind == ParticipationKind.Member && x.ProductId == product.Id)
+            .Select(x => new MembershipSpan(x.Organisation!.Name, x.Organisation.Slug, x.StartDate, x.EndDate)).ToListAsync(ct);
+        var today = Today();
+        var (unknownStart, steps) = Timelines.CoOwnerSteps(spans, today);
+        var prices = (await economy.YearsAsync(slug, ct))?.Years.Where(v => v.Shares.Count > 0)
+            .Select(v => new PricePoint(v.BudgetYear, v.Shares.Count, (long)Math.Round(v.Shares.Average(s => (decimal)s.Total)), v.IsEstimate)).ToList() ?? [];
+        return new CoOwnerTimeline(product.Slug, product.Name, today, unknownStart, spans.Count(s => s.IsCurrentOn(today)), steps, prices);
+    }
+
+    /// <summary>The products an authority co-owned in each year, and its memberships with no known start (counted in no year).</summary>
+    public async Task<(IReadOnlyList<YearCount> Years, IReadOnlyList<MembershipSpan> UnknownStart)> AuthorityTimelineAsync(string organisationSlug, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var spans = await db.Participations.AsNoTracking().Where(x => x.Kind == ParticipationKind.Member && x.Organisation!.Slug == organisationSlug)
+            .Select(x => new MembershipSpan(x.Product!.Name, x.Product.Slug, x.StartDate, x.EndDate)).ToListAsync(ct);
+        return (Timelines.HeldPerYear(spans, Today()), spans.Where(s => s.Start is null).OrderBy(s => s.Name, StringComparer.CurrentCulture).ToList());
+    }
+
+    /// <summary>New co-ownerships across the hub per year of their start, and how many memberships have no known start.</summary>
+    public async Task<(IReadOnlyList<YearCount> Years, int UnknownStart)> NewCoOwnershipsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var spans = await db.Participations.AsNoTracking().Where(x => x.Kind == ParticipationKind.Member)
+            .Select(x => new MembershipSpan(x.Product!.Name + " – " + x.Organisation!.Name, x.Product.Slug, x.StartDate, x.EndDate)).ToListAsync(ct);
+        return (Timelines.StartsPerYear(spans), spans.Count(s => s.Start is null));
+    }
+
+    /// <summary>The supplier concentration from the sourced roles; see <see cref="SupplierConcentration"/> for what counts.</summary>
+    public async Task<Concentration> ConcentrationAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Participations.AsNoTracking().Where(x => x.Kind == ParticipationKind.Supplier)
+            .Select(x => new
+            {
+                Product = new Named(x.Product!.Slug, x.Product.Name), Supplier = new Named(x.Organisation!.Slug, x.Organisation.Name),
+                x.Role, x.StartDate, x.EndDate, x.EndDateIsDemo, x.IsInferred, x.IsDemo,
+            }).ToListAsync(ct);
+        bool Counts(SupplierRole? role, bool inferred, bool demo) => !inferred && !demo && role is { } r && SupplierConcentration.Roles.Contains(r);
+        var spans = rows.Where(r => Counts(r.Role, r.IsInferred, r.IsDemo))
+            .Select(r => new SupplierSpan(r.Product, r.Supplier, r.Role!.Value, r.StartDate, r.EndDateIsDemo ? null : r.EndDate)).ToList();
+        return SupplierConcentration.Compute(await db.Products.CountAsync(ct), spans, rows.Count - spans.Count, Today());
     }
 
     /// <summary>The same figures as the map, one row per municipality, for the CSV.</summary>

@@ -200,6 +200,7 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
             Source = reference is null ? "Tilslutning godkendt i OS2Hub" : $"Tilslutning godkendt i OS2Hub ({reference})",
             SourceDate = Today(),
             CreatedAt = Now(),
+            ChangedAt = Now(),
         });
         db.MembershipEvents.Add(Event(userId, MembershipAction.Approved, request, startDate, reference));
         if (request.ContactPersonId is { } contactId)
@@ -257,10 +258,18 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         return OperationResult.Ok(requestId);
     }
 
-    public async Task<OperationResult> LeaveAsync(string userId, int productId, int organisationId, DateOnly? endDate, CancellationToken ct = default)
+    public Task<OperationResult> LeaveAsync(string userId, int productId, int organisationId, DateOnly? endDate, CancellationToken ct = default) =>
+        LeaveAsync(userId, productId, organisationId, endDate, null, ct);
+
+    /// <summary>
+    /// Ends a membership. An IT-koordinator cannot end it before 1 January of the current budget year (that year's
+    /// share is already owed); the secretariat can, as a correction with a reason, which the log keeps.
+    /// </summary>
+    public async Task<OperationResult> LeaveAsync(string userId, int productId, int organisationId, DateOnly? endDate, string? correctionReason, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await AccessService.ActsForAsync(db, userId, organisationId, ct))
+        var access = await AccessService.ForAsync(db, userId, ct);
+        if (!access.ActsFor(organisationId))
         {
             return OperationResult.Denied;
         }
@@ -268,6 +277,25 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
         if (endDate is null)
         {
             return OperationResult.Invalid(Texts.Get("Join_Error_MembershipEnd"), new Dictionary<string, string> { ["EndDate"] = Texts.Get("Join_Error_MembershipEnd") });
+        }
+
+        var budgetYearStart = new DateOnly(Today().Year, 1, 1);
+        var reason = string.IsNullOrWhiteSpace(correctionReason) ? null : correctionReason.Trim();
+        if (endDate < budgetYearStart && !access.IsSecretariat)
+        {
+            var message = Texts.Format("Join_Error_EndBeforeBudgetYear", budgetYearStart);
+            return OperationResult.Invalid(message, new Dictionary<string, string> { ["EndDate"] = message });
+        }
+
+        if (endDate < budgetYearStart && reason is null)
+        {
+            var message = Texts.Get("Join_Error_CorrectionReason");
+            return OperationResult.Invalid(message, new Dictionary<string, string> { ["Reason"] = message });
+        }
+
+        if (reason is { Length: > 500 })
+        {
+            return OperationResult.Invalid(Texts.Get("Join_Error_CorrectionReasonLength"), new Dictionary<string, string> { ["Reason"] = Texts.Get("Join_Error_CorrectionReasonLength") });
         }
 
         var membership = await db.Participations.FirstOrDefaultAsync(x => x.ProductId == productId && x.OrganisationId == organisationId
@@ -284,10 +312,12 @@ public sealed class JoinWorkflowService(IDbContextFactory<OS2HubDbContext> dbFac
 
         // The membership is closed, never deleted: the history of who was a member when stays.
         membership.EndDate = endDate;
+        membership.ChangedAt = Now();
         membership.Version++;
         db.MembershipEvents.Add(new MembershipEvent
         {
             At = Now(), UserId = userId, Action = MembershipAction.Left, ProductId = productId, OrganisationId = organisationId, EffectiveDate = endDate,
+            Reason = endDate < budgetYearStart ? reason : null,
         });
         await db.SaveChangesAsync(ct);
         await notifier.StepAsync(productId, organisationId, null, userId, "Notification_Leaving", [endDate], ct);

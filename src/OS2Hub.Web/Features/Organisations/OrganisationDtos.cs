@@ -15,7 +15,8 @@ public sealed record OrganisationListItem(
 
 public sealed record PopulationInfo(DateOnly AsOf, int Population, string? Source);
 
-public sealed record OrganisationProduct(string Slug, string Name, DateOnly? StartDate, DateOnly? EndDate, bool IsDemo);
+/// <summary>A co-ownership on an authority's page; <see cref="ConfirmedAt"/> is when the yearly round last confirmed it.</summary>
+public sealed record OrganisationProduct(string Slug, string Name, DateOnly? StartDate, DateOnly? EndDate, bool IsDemo, DateTime? ConfirmedAt = null);
 
 public sealed record SuppliedProduct(string Slug, string Name, IReadOnlyList<OS2Hub.Web.Features.Products.SupplierRoleInfo> Roles, IReadOnlyList<OrganisationRef> Authorities, bool IsInferred, bool IsDemo);
 

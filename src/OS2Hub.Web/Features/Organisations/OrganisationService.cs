@@ -79,7 +79,7 @@ public sealed class OrganisationService(IDbContextFactory<OS2HubDbContext> dbFac
             .Join(db.Products, m => m.ProductId, p => p.Id, (m, p) => new OrganisationMention(p.Slug, p.Name, m.Statement, m.AsOf, m.Source))
             .ToListAsync(ct);
 
-        OrganisationProduct Product(Participation x) => new(x.Product!.Slug, x.Product.Name, x.StartDate, x.EndDate, x.IsDemo);
+        OrganisationProduct Product(Participation x) => new(x.Product!.Slug, x.Product.Name, x.StartDate, x.EndDate, x.IsDemo, x.ConfirmedAt);
 
         return new OrganisationDetails(
             org.Id, org.Slug, org.Name, org.Kind, org.Code, org.Region?.Name, org.Region?.Slug, org.Cvr, org.Website, org.Source, org.IsDemo, org.ArchivedOn, org.UpdatedAt,

@@ -4,7 +4,14 @@ namespace OS2Hub.Web.Features.Products;
 
 public sealed record SourceInfo(ProductFact Fact, string Reference, DateOnly? AsOf, bool IsInferred, string? Note);
 
-public sealed record MemberInfo(string Slug, string Name, OrganisationKind Kind, string? RegionName, DateOnly? StartDate, DateOnly? EndDate, bool IsDemo);
+/// <summary>A co-owner on a product page; <see cref="ConfirmedAt"/> is when the yearly round last confirmed the membership.</summary>
+public sealed record MemberInfo(string Slug, string Name, OrganisationKind Kind, string? RegionName, DateOnly? StartDate, DateOnly? EndDate, bool IsDemo, DateTime? ConfirmedAt = null);
+
+/// <summary>How fresh a product's facts are: of its current memberships and supplier roles, how many were confirmed or changed by a person within twelve months.</summary>
+public sealed record Freshness(int Fresh, int Total)
+{
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100m * Fresh / Total);
+}
 
 public sealed record MentionInfo(string? OrganisationSlug, string? Subject, string Statement, string? AsOf, string? Source, string Language);
 
@@ -58,7 +65,8 @@ public sealed record ProductDetails(
     IReadOnlyList<MentionInfo> Mentions,
     IReadOnlyList<SupplierInfo> Suppliers,
     IReadOnlyList<WorkingGroupInfo> WorkingGroups,
-    IReadOnlyList<CoordinatorInfo> Coordinators)
+    IReadOnlyList<CoordinatorInfo> Coordinators,
+    Freshness? Freshness = null)
 {
     /// <summary>
     /// Why the product may lock its members in. One supplier holding every recorded role, or code or issue tracker

@@ -34,7 +34,7 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
         var coordinators = grantHolders.Select(u => new CoordinatorInfo(u.DisplayName,
             u.Email != null && u.Email.EndsWith(AccountSeeder.DemoDomain, StringComparison.OrdinalIgnoreCase))).ToList();
         MemberInfo Member(Participation x) => new(x.Organisation!.Slug, x.Organisation.Name, x.Organisation.Kind,
-            x.Organisation.Region?.Name, x.StartDate, x.EndDate, x.IsDemo);
+            x.Organisation.Region?.Name, x.StartDate, x.EndDate, x.IsDemo, x.ConfirmedAt);
 
         var memberships = product.Participations.Where(x => x.Kind == ParticipationKind.Member).ToList();
         var suppliers = product.Participations
@@ -68,6 +68,14 @@ public sealed class ProductDetailsService(IDbContextFactory<OS2HubDbContext> dbF
                     .OrderByDescending(m => m.IsChair).ThenBy(m => m.Organisation!.Name, StringComparer.CurrentCulture)
                     .Select(m => new GroupMemberInfo(m.Organisation!.Slug, m.Organisation.Name, m.ContactPerson != null ? m.ContactPerson.Name : null, m.IsChair)).ToList()))
                 .ToList(),
-            coordinators);
+            coordinators,
+            FreshnessOf(product.Participations.Where(x => x.IsCurrentOn(today)), clock.GetUtcNow().UtcDateTime.AddYears(-1)));
+    }
+
+    /// <summary>Confirmed in a yearly round or changed by a person since <paramref name="since"/>; imports and demo data alone are not.</summary>
+    public static Freshness FreshnessOf(IEnumerable<Participation> current, DateTime since)
+    {
+        var rows = current.ToList();
+        return new Freshness(rows.Count(x => x.ConfirmedAt >= since || x.ChangedAt >= since), rows.Count);
     }
 }

@@ -1,0 +1,167 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace OS2Hub.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class ConfirmationRounds : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ChangedAt",
+                table: "Participations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ConfirmedAt",
+                table: "Participations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ConfirmationRemindersOff",
+                table: "AspNetUsers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "ConfirmationReminders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfirmationReminders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfirmationRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OpenedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReminderDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfirmationRounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Confirmations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ParticipationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    WorkingGroupMemberId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ContactConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Confirmations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Confirmations_ConfirmationRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "ConfirmationRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Confirmations_Participations_ParticipationId",
+                        column: x => x.ParticipationId,
+                        principalTable: "Participations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Confirmations_WorkingGroupMembers_WorkingGroupMemberId",
+                        column: x => x.WorkingGroupMemberId,
+                        principalTable: "WorkingGroupMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfirmationReminders_RoundId_UserId",
+                table: "ConfirmationReminders",
+                columns: new[] { "RoundId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfirmationRounds_Year",
+                table: "ConfirmationRounds",
+                column: "Year",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Confirmations_ParticipationId_At",
+                table: "Confirmations",
+                columns: new[] { "ParticipationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Confirmations_RoundId_ParticipationId",
+                table: "Confirmations",
+                columns: new[] { "RoundId", "ParticipationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Confirmations_RoundId_WorkingGroupMemberId",
+                table: "Confirmations",
+                columns: new[] { "RoundId", "WorkingGroupMemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Confirmations_WorkingGroupMemberId",
+                table: "Confirmations",
+                column: "WorkingGroupMemberId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConfirmationReminders");
+
+            migrationBuilder.DropTable(
+                name: "Confirmations");
+
+            migrationBuilder.DropTable(
+                name: "ConfirmationRounds");
+
+            migrationBuilder.DropColumn(
+                name: "ChangedAt",
+                table: "Participations");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmedAt",
+                table: "Participations");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmationRemindersOff",
+                table: "AspNetUsers");
+        }
+    }
+}
