@@ -147,7 +147,8 @@ public sealed class ConfirmationTests : IDisposable
 
         Assert.True((await service.ConfirmMembershipAsync("sekretariat", helsingoer, false, "Mail fra Helsingør Kommune 1. december 2026", Ct)).Succeeded);
         await using var db = _db.CreateDbContext();
-        Assert.Equal(("Mail fra Helsingør Kommune 1. december 2026", "sekretariat"), await db.Confirmations.Select(c => ValueTuple.Create(c.Source, c.UserId)).SingleAsync(Ct));
+        var confirmation = await db.Confirmations.SingleAsync(Ct);
+        Assert.Equal(("Mail fra Helsingør Kommune 1. december 2026", "sekretariat"), (confirmation.Source, confirmation.UserId));
     }
 
     [Fact]
