@@ -357,17 +357,12 @@ public sealed class ConfirmationService(
         return sent;
     }
 
-    public string StopToken(string userId) => protection.CreateProtector(StopPurpose).Protect(userId);
+    public string StopToken(string userId) => OneClickStop.Token(protection, StopPurpose, userId);
 
     /// <summary>Stops the person's confirmation reminders; false for a token that is not ours.</summary>
     public async Task<bool> StopRemindersAsync(string? token, CancellationToken ct = default)
     {
-        string userId;
-        try
-        {
-            userId = protection.CreateProtector(StopPurpose).Unprotect(token ?? "");
-        }
-        catch (System.Security.Cryptography.CryptographicException)
+        if (OneClickStop.UserOf(protection, StopPurpose, token) is not { } userId)
         {
             return false;
         }
@@ -460,35 +455,5 @@ public sealed class ConfirmationService(
                 items.Seats.Where(s => s.ProductId == p.Id).Select(s => new ItemLine(s.Text, confirmedSeats.Contains(s.Id))).ToList(),
                 memberships.Where(m => m.ProductSlug == p.Slug && m.Answer is null).Select(m => m.OrganisationName).ToList()))
             .ToList();
-    }
-}
-
-/// <summary>Runs the reminders every 15 minutes on every instance; the reminder rows keep it to one e-mail per person and round.</summary>
-public sealed class ConfirmationReminderWorker(IServiceScopeFactory scopes, ILogger<ConfirmationReminderWorker> logger) : BackgroundService
-{
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ConfirmationService>().RemindAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-                {
-                    logger.LogWarning("The confirmation reminders could not be sent ({Error})", e.GetType().Name);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutting down.
-        }
     }
 }

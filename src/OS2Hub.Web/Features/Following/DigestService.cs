@@ -94,17 +94,12 @@ public sealed class DigestService(IDbContextFactory<OS2HubDbContext> dbFactory, 
     }
 
     /// <summary>The address in a digest that stops every digest for its recipient with one click, without signing in.</summary>
-    public string StopToken(string userId) => protection.CreateProtector(StopPurpose).Protect(userId);
+    public string StopToken(string userId) => OneClickStop.Token(protection, StopPurpose, userId);
 
     /// <summary>Turns the person's digests into notices in the hub; false for a token that is not ours.</summary>
     public async Task<bool> StopAsync(string? token, CancellationToken ct = default)
     {
-        string userId;
-        try
-        {
-            userId = protection.CreateProtector(StopPurpose).Unprotect(token ?? "");
-        }
-        catch (System.Security.Cryptography.CryptographicException)
+        if (OneClickStop.UserOf(protection, StopPurpose, token) is not { } userId)
         {
             return false;
         }
@@ -180,35 +175,5 @@ public sealed class DigestService(IDbContextFactory<OS2HubDbContext> dbFactory, 
         }
 
         return items;
-    }
-}
-
-/// <summary>Runs the digests every few minutes on every instance; the guarded claim in <see cref="DigestService"/> keeps them from doubling.</summary>
-public sealed class DigestWorker(IServiceScopeFactory scopes, ILogger<DigestWorker> logger) : BackgroundService
-{
-    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<DigestService>().SendDueAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
-                {
-                    logger.LogWarning("The digests could not be sent ({Error})", e.GetType().Name);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Shutting down.
-        }
     }
 }

@@ -1,4 +1,5 @@
 using OS2Hub.Web.Features.Email;
+using OS2Hub.Web.Features.Operations;
 
 namespace OS2Hub.Web.Features.Following;
 
@@ -9,7 +10,7 @@ public static class FollowingFeature
         .AddScoped<FollowService>()
         .AddScoped<FollowNotifier>()
         .AddScoped<DigestService>()
-        .AddHostedService<DigestWorker>();
+        .AddPeriodicWork<DigestService>(TimeSpan.FromMinutes(5), (digests, ct) => digests.SendDueAsync(ct));
 
     public static void MapFollowing(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapOneClickStop(DigestService.StopPath, "/afmeld/sammendrag", "Unsubscribe_DigestDone", (services, token, ct) => services.GetRequiredService<DigestService>().StopAsync(token, ct));

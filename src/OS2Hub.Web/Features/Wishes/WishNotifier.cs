@@ -55,17 +55,12 @@ public sealed class WishNotifier(IDbContextFactory<OS2HubDbContext> dbFactory, I
     }
 
     /// <summary>The address in a wish e-mail that turns wish e-mails off for its recipient with one click.</summary>
-    public string UnsubscribeToken(string userId) => protection.CreateProtector(UnsubscribePurpose).Protect(userId);
+    public string UnsubscribeToken(string userId) => OneClickStop.Token(protection, UnsubscribePurpose, userId);
 
     /// <summary>Turns wish e-mails off for the person the token was made for; false for a token that is not ours.</summary>
     public async Task<bool> UnsubscribeAsync(string? token, CancellationToken ct = default)
     {
-        string userId;
-        try
-        {
-            userId = protection.CreateProtector(UnsubscribePurpose).Unprotect(token ?? "");
-        }
-        catch (System.Security.Cryptography.CryptographicException)
+        if (OneClickStop.UserOf(protection, UnsubscribePurpose, token) is not { } userId)
         {
             return false;
         }
