@@ -18,6 +18,9 @@ internal static partial class LoadTest
         ("Udviklingsønsker i API'et (JSON)", "/api/v1/products/os2rollekatalog/wishes"),
         ("Søgning på tværs (anonym)", "/soeg?q=rolle"),
         ("Spørgsmål på tværs af produkter", "/spoergsmaal"),
+        ("Indsigt: kortet over Danmark", "/indsigt"),
+        ("Indsigt: et produkts kort og udvikling", "/indsigt?produkt=os2rollekatalog"),
+        ("Leverandørkoncentration", "/indsigt/leverandoerer"),
         ("Statisk fil (gulvet)", "/favicon.png"),
     ];
 
