@@ -18,7 +18,7 @@ public sealed record RoundInfo(int Id, int Year, DateTime OpenedAt, int Reminder
 
 /// <summary>One membership to confirm: the product, the authority, its contact person, and this round's answer if any.</summary>
 public sealed record MembershipTask(
-    int ParticipationId, string ProductSlug, string ProductName, int OrganisationId, string OrganisationSlug, string OrganisationName,
+    int ParticipationId, int ProductId, string ProductSlug, string ProductName, int OrganisationId, string OrganisationSlug, string OrganisationName,
     DateOnly? Start, DateOnly? End, string? Contact, DateTime? LastConfirmed, ConfirmationOutcome? Answer, DateTime? AnsweredAt);
 
 /// <summary>A supplier role or a seat a produktkoordinator confirms, and whether it is confirmed in this round.</summary>
@@ -62,7 +62,10 @@ public sealed class ConfirmationService(
         var answers = round is null ? [] : await db.Confirmations.AsNoTracking().Where(c => c.RoundId == round.Id).ToListAsync(ct);
         var byParticipation = answers.Where(c => c.ParticipationId != null).ToDictionary(c => c.ParticipationId!.Value);
 
-        var memberships = await CurrentMembershipsAsync(db, today, ct);
+        // The secretariat sees every membership (progress, authorities without a coordinator); others only their own authorities' and products'.
+        var memberships = access.IsSecretariat
+            ? await CurrentMembershipsAsync(db, today, x => true, ct)
+            : await CurrentMembershipsAsync(db, today, x => access.Authorities.Contains(x.OrganisationId) || access.CoordinatedProducts.Contains(x.ProductId), ct);
         var tasks = memberships.Select(m => m with
         {
             Answer = byParticipation.TryGetValue(m.ParticipationId, out var a) ? a.Outcome : null,
@@ -184,7 +187,7 @@ public sealed class ConfirmationService(
             return Field("Source", Texts.Get("Confirm_Error_SourceLength"));
         }
 
-        var hasContact = await ContactOf(db, membership.ProductId, membership.OrganisationId, Today()).AnyAsync(ct);
+        var hasContact = await GeneralContacts(db, Today()).AnyAsync(c => c.ProductId == membership.ProductId && c.OrganisationId == membership.OrganisationId, ct);
         if (!onBehalf && hasContact && !contactIsRight)
         {
             return Field("Contact", Texts.Get("Confirm_Error_Contact"));
@@ -315,7 +318,7 @@ public sealed class ConfirmationService(
         var answered = await db.Confirmations.Where(c => c.RoundId == round.Id).Select(c => new { c.ParticipationId, c.WorkingGroupMemberId }).ToListAsync(ct);
         var answeredParticipations = answered.Where(a => a.ParticipationId != null).Select(a => a.ParticipationId!.Value).ToHashSet();
         var answeredSeats = answered.Where(a => a.WorkingGroupMemberId != null).Select(a => a.WorkingGroupMemberId!.Value).ToHashSet();
-        var openOrganisations = (await CurrentMembershipsAsync(db, today, ct)).Where(m => !answeredParticipations.Contains(m.ParticipationId)).Select(m => m.OrganisationId).ToHashSet();
+        var openOrganisations = (await CurrentMembershipsAsync(db, today, x => true, ct)).Where(m => !answeredParticipations.Contains(m.ParticipationId)).Select(m => m.OrganisationId).ToHashSet();
         var items = await ProductItemsAsync(db, null, today, ct);
         var openProducts = items.Roles.Where(r => !answeredParticipations.Contains(r.Id)).Select(r => r.ProductId)
             .Concat(items.Seats.Where(s => !answeredSeats.Contains(s.Id)).Select(s => s.ProductId)).ToHashSet();
@@ -408,19 +411,31 @@ public sealed class ConfirmationService(
     private static Task<bool> HasCoordinatorAsync(OS2HubDbContext db, int organisationId, CancellationToken ct) =>
         db.Grants.AnyAsync(g => g.Role == GrantRole.ItCoordinator && g.OrganisationId == organisationId, ct);
 
-    private static IQueryable<ContactPerson> ContactOf(OS2HubDbContext db, int productId, int organisationId, DateOnly today) =>
-        db.ContactPersons.Where(p => p.OrganisationId == organisationId && p.Roles.Any(r => r.ProductId == productId && r.Kind == ContactRoleKind.General
-            && (r.StartDate == null || r.StartDate <= today) && (r.EndDate == null || r.EndDate > today)));
+    private sealed class GeneralContact
+    {
+        public int ProductId { get; init; }
+        public int OrganisationId { get; init; }
+        public string Name { get; init; } = "";
+    }
 
-    /// <summary>Every membership current today, with its authority's contact person for the product.</summary>
-    private static async Task<List<MembershipTask>> CurrentMembershipsAsync(OS2HubDbContext db, DateOnly today, CancellationToken ct) =>
-        await db.Participations.AsNoTracking().Where(Dated.CurrentOn(today, ParticipationKind.Member))
+    /// <summary>Each authority's contact person for each product today, as the partner lists read them.</summary>
+    private static IQueryable<GeneralContact> GeneralContacts(OS2HubDbContext db, DateOnly today) =>
+        db.ContactRoles.Where(Dated.CurrentOn<ContactRole>(today)).Where(r => r.Kind == ContactRoleKind.General)
+            .Join(db.ContactPersons, r => r.ContactPersonId, c => c.Id, (r, c) => new GeneralContact { ProductId = r.ProductId, OrganisationId = c.OrganisationId, Name = c.Name });
+
+    /// <summary>The memberships current today within <paramref name="scope"/>, with the authority's contact person for the product.</summary>
+    private static async Task<List<MembershipTask>> CurrentMembershipsAsync(OS2HubDbContext db, DateOnly today, System.Linq.Expressions.Expression<Func<Participation, bool>> scope, CancellationToken ct)
+    {
+        var memberships = await db.Participations.AsNoTracking().Where(Dated.CurrentOn(today, ParticipationKind.Member)).Where(scope)
             .OrderBy(x => x.Organisation!.Name).ThenBy(x => x.Product!.Name)
-            .Select(x => new MembershipTask(x.Id, x.Product!.Slug, x.Product.Name, x.OrganisationId, x.Organisation!.Slug, x.Organisation.Name, x.StartDate, x.EndDate,
-                db.ContactPersons.Where(p => p.OrganisationId == x.OrganisationId && p.Roles.Any(r => r.ProductId == x.ProductId && r.Kind == ContactRoleKind.General
-                    && (r.StartDate == null || r.StartDate <= today) && (r.EndDate == null || r.EndDate > today))).OrderBy(p => p.Name).Select(p => p.Name).FirstOrDefault(),
-                x.ConfirmedAt, null, null))
+            .Select(x => new MembershipTask(x.Id, x.ProductId, x.Product!.Slug, x.Product.Name, x.OrganisationId, x.Organisation!.Slug, x.Organisation.Name, x.StartDate, x.EndDate,
+                null, x.ConfirmedAt, null, null))
             .ToListAsync(ct);
+        var products = memberships.Select(m => m.ProductId).Distinct().ToList();
+        var contacts = (await GeneralContacts(db, today).Where(c => products.Contains(c.ProductId)).ToListAsync(ct))
+            .GroupBy(c => (c.ProductId, c.OrganisationId)).ToDictionary(g => g.Key, g => g.Min(c => c.Name));
+        return memberships.Select(m => m with { Contact = contacts.GetValueOrDefault((m.ProductId, m.OrganisationId)) }).ToList();
+    }
 
     private sealed record RoleItem(int Id, int ProductId, string Text);
 
@@ -453,7 +468,7 @@ public sealed class ConfirmationService(
         return names.Select(p => new ProductTask(p.Id, p.Slug, p.Name,
                 items.Roles.Where(r => r.ProductId == p.Id).Select(r => new ItemLine(r.Text, confirmedRoles.Contains(r.Id))).ToList(),
                 items.Seats.Where(s => s.ProductId == p.Id).Select(s => new ItemLine(s.Text, confirmedSeats.Contains(s.Id))).ToList(),
-                memberships.Where(m => m.ProductSlug == p.Slug && m.Answer is null).Select(m => m.OrganisationName).ToList()))
+                memberships.Where(m => m.ProductId == p.Id && m.Answer is null).Select(m => m.OrganisationName).ToList()))
             .ToList();
     }
 }
